@@ -1,0 +1,56 @@
+package io.taskflow.adapters.localkafka;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.taskflow.adapters.localkafka.embedded.EmbeddedMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the container runtime. {@code TASKFLOW_MODE=embedded} (the default) runs a Kafka broker in this JVM and an
+ * on-disk H2 database under {@code TASKFLOW_DATA_DIR} (default {@code ./taskflow-data}): nothing to install but a JDK.
+ * {@code TASKFLOW_MODE=external} takes PostgreSQL and Kafka from the environment (see application.yml).
+ */
+public final class TaskflowApplication {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskflowApplication.class);
+
+    private TaskflowApplication() {}
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        String mode = env("TASKFLOW_MODE").orElse("embedded").toLowerCase(Locale.ROOT);
+        var micronaut = Micronaut.build(args).mainClass(TaskflowApplication.class);
+        EmbeddedMode embedded = null;
+        switch (mode) {
+            case "embedded" -> {
+                Path dataDir = Path.of(env("TASKFLOW_DATA_DIR").orElse("taskflow-data"));
+                int kafkaPort = Integer.parseInt(env("TASKFLOW_KAFKA_PORT").orElse("9092"));
+                int controllerPort = Integer.parseInt(env("TASKFLOW_KAFKA_CONTROLLER_PORT").orElse("9093"));
+                embedded = EmbeddedMode.start(dataDir, kafkaPort, controllerPort);
+                micronaut.properties(embedded.properties());
+                LOG.info("embedded mode: Kafka on {}, data under {}", embedded.broker().bootstrapServers(),
+                        dataDir.toAbsolutePath());
+            }
+            case "external" -> LOG.info("external mode: PostgreSQL and Kafka from the environment");
+            default -> throw new IllegalArgumentException("TASKFLOW_MODE must be embedded or external, not " + mode);
+        }
+        ApplicationContext context = micronaut.start();
+        EmbeddedMode broker = embedded;
+        // The application context closes first: consumers and the relay stop before the broker they talk to.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            if (broker != null) {
+                broker.close();
+            }
+        }, "taskflow-shutdown"));
+        LOG.info("Taskflow ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+}

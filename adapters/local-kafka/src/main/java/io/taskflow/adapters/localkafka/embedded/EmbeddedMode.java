@@ -1,0 +1,48 @@
+package io.taskflow.adapters.localkafka.embedded;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The zero-install mode: a Kafka broker in this JVM and an H2 database on disk (PostgreSQL mode), both under one data
+ * directory. Returns the properties that point the application at them.
+ */
+public final class EmbeddedMode implements AutoCloseable {
+    private final EmbeddedKafkaBroker broker;
+    private final Path dataDir;
+
+    private EmbeddedMode(Path dataDir, int kafkaPort, int controllerPort) {
+        this.dataDir = dataDir;
+        this.broker = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort);
+    }
+
+    public static EmbeddedMode start(Path dataDir, int kafkaPort, int controllerPort) {
+        var mode = new EmbeddedMode(dataDir.toAbsolutePath(), kafkaPort, controllerPort);
+        mode.broker.start();
+        return mode;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "datasources.default.url", h2Url(dataDir.resolve("db").resolve("taskflow")),
+                "datasources.default.driver-class-name", "org.h2.Driver",
+                "datasources.default.username", "sa",
+                "datasources.default.password", "",
+                "taskflow.security.generate-secret-if-missing", true);
+    }
+
+    /** H2 in PostgreSQL mode, with PostgreSQL's lower-case identifiers and NULL ordering. */
+    public static String h2Url(Path file) {
+        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    public EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        broker.stop();
+    }
+}

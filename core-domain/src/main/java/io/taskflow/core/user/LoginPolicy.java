@@ -1,0 +1,14 @@
+package io.taskflow.core.user;
+
+import java.time.Duration;
+
+/**
+ * How many failed logins an account tolerates within a window before it is locked for a while.
+ *
+ * @param maxFailures failures allowed within {@code window}; the next one locks
+ * @param window the period failures are counted over
+ * @param lockout how long a locked account refuses logins
+ */
+public record LoginPolicy(int maxFailures, Duration window, Duration lockout) {
+    public static final LoginPolicy DEFAULT = new LoginPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
+}

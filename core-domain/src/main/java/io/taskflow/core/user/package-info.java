@@ -1,0 +1,2 @@
+/** Users: registration, credentials, login throttling and the use cases around them. */
+package io.taskflow.core.user;

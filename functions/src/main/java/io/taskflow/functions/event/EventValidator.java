@@ -1,0 +1,72 @@
+package io.taskflow.functions.event;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.taskflow.core.event.EventEnvelope;
+import io.taskflow.core.event.EventType;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+
+/**
+ * Holds every event to its schema: strictly when Taskflow writes one (a mismatch is a bug, and the write is refused),
+ * leniently when it reads one (newer producers may add fields; an older schema version is read with its own schema).
+ */
+@Singleton
+public class EventValidator {
+    private static final Pattern DATA_SCHEMA = Pattern.compile("urn:taskflow:schema:([a-z.]+):v(\\d+)");
+
+    private final EventSchemas schemas;
+    private final JsonMapper json;
+
+    public EventValidator(EventSchemas schemas, JsonMapper json) {
+        this.schemas = schemas;
+        this.json = json;
+    }
+
+    /** @throws IllegalStateException when the data does not match the current schema of its type */
+    public void checkOutgoing(EventType type, byte[] data) {
+        List<String> problems = JsonAgainstAvro.problems(schemas.current(type), parse(data), true);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(type.typeName() + " data breaks its schema: " + problems);
+        }
+    }
+
+    /** @throws InvalidEventException when the envelope names an unknown type or its data breaks the schema */
+    public EventType checkIncoming(EventEnvelope envelope) {
+        EventType type = EventType.fromTypeName(envelope.type())
+                .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type()));
+        Schema schema = schemaFor(type, envelope.dataSchema());
+        JsonNode data;
+        try {
+            data = parse(envelope.data());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("event " + envelope.id() + " data is not JSON");
+        }
+        List<String> problems = JsonAgainstAvro.problems(schema, data, false);
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException("event " + envelope.id() + " breaks " + type.typeName() + ": " + problems);
+        }
+        return type;
+    }
+
+    private Schema schemaFor(EventType type, String dataSchema) {
+        Matcher m = dataSchema == null ? null : DATA_SCHEMA.matcher(dataSchema);
+        if (m == null || !m.matches() || !m.group(1).equals(type.typeName())) {
+            return schemas.current(type);
+        }
+        // A version newer than this build knows is read with the newest known schema: forward compatibility.
+        return schemas.find(type, Integer.parseInt(m.group(2))).orElseGet(() -> schemas.current(type));
+    }
+
+    private JsonNode parse(byte[] data) {
+        try {
+            return json.readValue(data, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not JSON", e);
+        }
+    }
+}

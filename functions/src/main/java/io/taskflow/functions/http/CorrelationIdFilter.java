@@ -1,0 +1,33 @@
+package io.taskflow.functions.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
+import io.taskflow.functions.outbox.CorrelationIds;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Takes the caller's {@code X-Correlation-Id} when it is well formed, or makes one, and echoes it on the response. The
+ * events a request causes carry it, so one id follows the work from HTTP to every consumer.
+ */
+@ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
+final class CorrelationIdFilter {
+    static final String HEADER = "X-Correlation-Id";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @RequestFilter
+    void assign(HttpRequest<?> request) {
+        String given = request.getHeaders().get(HEADER);
+        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setAttribute(CorrelationIds.ATTRIBUTE, id);
+    }
+
+    @ResponseFilter
+    void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        request.getAttribute(CorrelationIds.ATTRIBUTE, String.class).ifPresent(id -> response.header(HEADER, id));
+    }
+}

@@ -1,0 +1,37 @@
+package io.taskflow.functions.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.taskflow.functions.outbox.CorrelationIds;
+import jakarta.inject.Singleton;
+
+/** Problems found by the HTTP layer itself, before a use case runs. */
+final class HttpExceptionHandlers {
+    private HttpExceptionHandlers() {}
+
+    private static String correlationId(HttpRequest<?> request) {
+        return request.getAttribute(CorrelationIds.ATTRIBUTE, String.class).orElse(null);
+    }
+
+    @Singleton
+    static final class Malformed implements ExceptionHandler<MalformedBodyException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, MalformedBodyException e) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", e.getMessage())
+                    .withCorrelationId(correlationId(request))
+                    .toResponse();
+        }
+    }
+
+    @Singleton
+    static final class KeyReused implements ExceptionHandler<IdempotencyKeyReusedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, IdempotencyKeyReusedException e) {
+            return Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage())
+                    .withCorrelationId(correlationId(request))
+                    .toResponse();
+        }
+    }
+}
