@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How many failed logins an account tolerates within a window before it is locked for a while.
  *
- * @param maxFailures failures allowed within {@code window}; the next one locks
+ * @param maxFailures the failure within {@code window} that locks the address (the next attempt is refused)
  * @param window the period failures are counted over
  * @param lockout how long a locked account refuses logins
  */
