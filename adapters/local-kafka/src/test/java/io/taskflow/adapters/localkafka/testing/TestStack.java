@@ -1,0 +1,113 @@
+package io.taskflow.adapters.localkafka.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.taskflow.adapters.localkafka.embedded.EmbeddedKafkaBroker;
+import io.taskflow.adapters.localkafka.embedded.EmbeddedMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every integration test of this JVM shares: one real Kafka broker, started once, and one fresh database for the
+ * run — PostgreSQL on 127.0.0.1:5432 by default, or H2 in PostgreSQL mode with {@code -Dtaskflow.it.db=h2}.
+ */
+public final class TestStack {
+    public static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    private static TestStack instance;
+
+    private final Path workDir;
+    private final EmbeddedKafkaBroker broker;
+    private final String dbUrl;
+    private final String dbUser;
+
+    private TestStack() throws IOException, SQLException {
+        workDir = Files.createTempDirectory("taskflow-it");
+        broker = new EmbeddedKafkaBroker(workDir.resolve("kafka"), freePort(), freePort()).start();
+        if (isH2()) {
+            dbUrl = EmbeddedMode.h2Url(workDir.resolve("db").resolve("taskflow"));
+            dbUser = "sa";
+        } else {
+            String name = "taskflow_it_" + System.currentTimeMillis() + "_" + ProcessHandle.current().pid();
+            try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "")) {
+                c.createStatement().execute("CREATE DATABASE " + name);
+            }
+            dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + name;
+            dbUser = "postgres";
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(name)));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
+    }
+
+    public static synchronized TestStack get() {
+        if (instance == null) {
+            try {
+                instance = new TestStack();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the test database", e);
+            }
+        }
+        return instance;
+    }
+
+    public static boolean isH2() {
+        return "h2".equals(System.getProperty("taskflow.it.db", "postgres"));
+    }
+
+    public EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Properties that point a Taskflow application at this stack. */
+    public Map<String, Object> properties() {
+        var p = new HashMap<String, Object>();
+        p.put("micronaut.server.port", -1);
+        p.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        p.put("datasources.default.url", dbUrl);
+        p.put("datasources.default.username", dbUser);
+        p.put("datasources.default.password", "");
+        p.put("datasources.default.driver-class-name", isH2() ? "org.h2.Driver" : "org.postgresql.Driver");
+        p.put("taskflow.secret.jwt-signing-secret", "integration-tests-signing-secret-0123456789abcdef");
+        p.put("taskflow.outbox.poll-interval", "200ms");
+        return p;
+    }
+
+    public EmbeddedServer startApp() {
+        return ApplicationContext.run(EmbeddedServer.class, properties());
+    }
+
+    public Connection openDatabase() throws SQLException {
+        return DriverManager.getConnection(dbUrl, dbUser, "");
+    }
+
+    private static void dropDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
