@@ -18,7 +18,7 @@ public final class EventData {
 
     public static Map<String, Object> of(DomainEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("schemaVersion", EventType.CURRENT_SCHEMA_VERSION);
+        data.put("schemaVersion", event.type().schemaVersion());
         if (event instanceof TaskCreated e) {
             task(data, e, e.task());
         } else if (event instanceof TaskUpdated e) {

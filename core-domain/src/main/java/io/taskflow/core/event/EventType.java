@@ -5,22 +5,26 @@ import java.util.Optional;
 
 /** The eight event types. Each name is also the CloudEvents {@code type} and the topic the event travels on. */
 public enum EventType {
-    TASK_CREATED("task.created"),
-    TASK_UPDATED("task.updated"),
-    TASK_COMPLETED("task.completed"),
-    TASK_DELETED("task.deleted"),
-    USER_REGISTERED("user.registered"),
-    USER_AUTHENTICATED("user.authenticated"),
-    NOTIFICATION_SENT("notification.sent"),
-    REMINDER_TRIGGERED("reminder.triggered");
-
-    /** The schema version every event of this release is written with. */
-    public static final int CURRENT_SCHEMA_VERSION = 1;
+    TASK_CREATED("task.created", 1),
+    TASK_UPDATED("task.updated", 1),
+    TASK_COMPLETED("task.completed", 1),
+    TASK_DELETED("task.deleted", 1),
+    USER_REGISTERED("user.registered", 1),
+    USER_AUTHENTICATED("user.authenticated", 1),
+    NOTIFICATION_SENT("notification.sent", 1),
+    REMINDER_TRIGGERED("reminder.triggered", 1);
 
     private final String typeName;
+    private final int schemaVersion;
 
-    EventType(String typeName) {
+    EventType(String typeName, int schemaVersion) {
         this.typeName = typeName;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /** The schema version this release writes events of this type with; each type is versioned on its own. */
+    public int schemaVersion() {
+        return schemaVersion;
     }
 
     public String typeName() {

@@ -47,9 +47,16 @@ public final class ChangeTask {
         });
     }
 
-    /** Idempotent: completing a completed task returns it unchanged and publishes nothing. */
+    /**
+     * Idempotent: completing a completed task returns it unchanged and publishes nothing, whatever version the caller
+     * names, so a retry of a completion that succeeded (with the If-Match of the first try) is not refused.
+     */
     public Task complete(UUID ownerId, UUID taskId, Long expectedVersion) {
         return tx.inTransaction(() -> {
+            var locked = tasks.findForUpdate(ownerId, taskId).orElseThrow(() -> new NotFoundException("task " + taskId));
+            if (locked.isCompleted()) {
+                return locked;
+            }
             var current = lock(ownerId, taskId, expectedVersion);
             var now = time.now();
             var next = current.complete(now);

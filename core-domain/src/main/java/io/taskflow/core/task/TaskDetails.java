@@ -2,6 +2,7 @@ package io.taskflow.core.task;
 
 import io.taskflow.core.error.InvalidInputException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -45,6 +46,9 @@ public record TaskDetails(
             throw new InvalidInputException("description", "must be at most " + MAX_DESCRIPTION + " characters");
         }
         priority = priority == null ? Priority.MEDIUM : priority;
+        // Stored with microsecond precision everywhere: keep only what will be read back.
+        dueAt = dueAt == null ? null : dueAt.truncatedTo(ChronoUnit.MICROS);
+        remindAt = remindAt == null ? null : remindAt.truncatedTo(ChronoUnit.MICROS);
         checkWindow("dueAt", dueAt);
         checkWindow("remindAt", remindAt);
         if (dueAt != null && remindAt != null && remindAt.isAfter(dueAt)) {

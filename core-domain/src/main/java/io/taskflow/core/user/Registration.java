@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record Registration(String email, String password, String displayName) {
 
     public static final int MIN_PASSWORD = 8;
-    /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
+    /** bcrypt reads at most 72 bytes: a longer password could not be checked in full. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
     public static final int MAX_DISPLAY_NAME = 100;

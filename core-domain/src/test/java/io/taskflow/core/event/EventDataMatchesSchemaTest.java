@@ -26,7 +26,7 @@ class EventDataMatchesSchemaTest {
     private static final String SAMPLES = "io.taskflow.core.event.SampleEvents#all";
 
     private static Schema schemaOf(EventType type) {
-        return SchemaFiles.load(type, EventType.CURRENT_SCHEMA_VERSION);
+        return SchemaFiles.load(type, type.schemaVersion());
     }
 
     @ParameterizedTest(name = "{0} {1}")

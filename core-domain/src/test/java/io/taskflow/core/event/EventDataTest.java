@@ -17,7 +17,7 @@ class EventDataTest {
             DomainEvent event = SampleEvents.of(type, Variant.FULL);
             Map<String, Object> data = EventData.of(event);
 
-            assertThat(data.get("schemaVersion")).as(type.typeName()).isEqualTo(EventType.CURRENT_SCHEMA_VERSION);
+            assertThat(data.get("schemaVersion")).as(type.typeName()).isEqualTo(type.schemaVersion());
             assertThat(data.get("userId")).as(type.typeName()).isEqualTo(event.actorId().toString());
             assertThat(data.get("version")).as(type.typeName()).isEqualTo(event.version());
             assertThat(Instant.parse((String) data.get("occurredAt"))).as(type.typeName()).isEqualTo(event.occurredAt());

@@ -32,7 +32,7 @@ class EventSchemasTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void theSchemaOfTheCurrentVersionIsOnTheClasspath(EventType type) {
-        assertThat(SchemaFiles.find(type, EventType.CURRENT_SCHEMA_VERSION)).isPresent();
+        assertThat(SchemaFiles.find(type, type.schemaVersion())).isPresent();
     }
 
     @ParameterizedTest

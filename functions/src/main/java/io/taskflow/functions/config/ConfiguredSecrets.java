@@ -8,13 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Secrets for the container runtime: a secret named {@code jwt-signing-secret} is read from the file named by
  * {@code TASKFLOW_SECRET_JWT_SIGNING_SECRET_FILE} (a mounted Kubernetes or Compose secret), else from the variable
- * {@code TASKFLOW_SECRET_JWT_SIGNING_SECRET}. Cloud runtimes replace this bean with their secret manager.
+ * {@code TASKFLOW_SECRET_JWT_SIGNING_SECRET} (or the properties {@code taskflow.secret.<name>[-file]}). Cloud runtimes replace this bean with their secret manager.
  */
 @Singleton
 @Requires(missingBeans = Secrets.class)
@@ -27,8 +26,9 @@ public class ConfiguredSecrets implements Secrets {
 
     @Override
     public Optional<String> find(String name) {
-        String key = "TASKFLOW_SECRET_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
-        Optional<String> file = environment.getProperty(key + "_FILE", String.class);
+        // Micronaut maps TASKFLOW_SECRET_JWT_SIGNING_SECRET(_FILE) to these property names, among others.
+        String key = "taskflow.secret." + name;
+        Optional<String> file = environment.getProperty(key + "-file", String.class).filter(v -> !v.isBlank());
         if (file.isPresent()) {
             try {
                 return Optional.of(Files.readString(Path.of(file.get())).strip());

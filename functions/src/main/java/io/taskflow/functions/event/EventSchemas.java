@@ -20,7 +20,7 @@ public class EventSchemas {
     }
 
     public Schema current(EventType type) {
-        return find(type, EventType.CURRENT_SCHEMA_VERSION)
+        return find(type, type.schemaVersion())
                 .orElseThrow(() -> new IllegalStateException("no schema for " + type.typeName()));
     }
 

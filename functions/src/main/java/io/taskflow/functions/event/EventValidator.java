@@ -17,7 +17,7 @@ import org.apache.avro.Schema;
  */
 @Singleton
 public class EventValidator {
-    private static final Pattern DATA_SCHEMA = Pattern.compile("urn:taskflow:schema:([a-z.]+):v(\\d+)");
+    private static final Pattern DATA_SCHEMA = Pattern.compile("urn:taskflow:schema:([a-z.]+):v(\\d{1,20})");
 
     private final EventSchemas schemas;
     private final JsonMapper json;
@@ -59,7 +59,10 @@ public class EventValidator {
             return schemas.current(type);
         }
         // A version newer than this build knows is read with the newest known schema: forward compatibility.
-        return schemas.find(type, Integer.parseInt(m.group(2))).orElseGet(() -> schemas.current(type));
+        long version = m.group(2).length() > 9 ? Long.MAX_VALUE : Long.parseLong(m.group(2));
+        return version > Integer.MAX_VALUE
+                ? schemas.current(type)
+                : schemas.find(type, (int) version).orElseGet(() -> schemas.current(type));
     }
 
     private JsonNode parse(byte[] data) {

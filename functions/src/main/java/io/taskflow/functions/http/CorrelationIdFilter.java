@@ -5,7 +5,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.filter.FilterPatternStyle;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.taskflow.functions.outbox.CorrelationIds;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,9 +17,15 @@ import java.util.regex.Pattern;
  * events a request causes carry it, so one id follows the work from HTTP to every consumer.
  */
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
-final class CorrelationIdFilter {
+final class CorrelationIdFilter implements Ordered {
     static final String HEADER = "X-Correlation-Id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /** Before security, so that a refused request (401) carries the id too. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.METRICS.before();
+    }
 
     @RequestFilter
     void assign(HttpRequest<?> request) {

@@ -32,6 +32,9 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 .withCorrelationId(context.getRequest()
                         .getAttribute(CorrelationIds.ATTRIBUTE, String.class)
                         .orElse(null));
+        if (status == HttpStatus.UNAUTHORIZED) {
+            base.header("WWW-Authenticate", "Bearer");
+        }
         return base.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 

@@ -1,9 +1,7 @@
 package io.taskflow.functions.http;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.annotation.Serdeable;
 import io.taskflow.core.error.InvalidInputException;
 import io.taskflow.core.task.Patch;
 import io.taskflow.core.task.Priority;
@@ -25,6 +23,8 @@ import java.util.function.Function;
 /** Turns request bodies, path ids and conditional headers into the core's commands, with a clear error for each flaw. */
 @Singleton
 final class TaskRequests {
+    private static final Set<String> CREATABLE =
+            Set.of("title", "description", "priority", "dueAt", "remindAt", "tags", "recurrence");
     private static final Set<String> PATCHABLE =
             Set.of("title", "description", "priority", "status", "dueAt", "remindAt", "tags", "recurrence");
 
@@ -34,53 +34,22 @@ final class TaskRequests {
         this.json = json;
     }
 
-    /** The body of {@code POST /tasks}; unknown properties are refused by the serde configuration. */
-    @Serdeable
-    record CreateTaskRequest(
-            String title,
-            @Nullable String description,
-            @Nullable String priority,
-            @Nullable String dueAt,
-            @Nullable String remindAt,
-            @Nullable List<String> tags,
-            @Nullable String recurrence) {}
-
+    /** The body of {@code POST /tasks}: the same fields and types a patch takes, with {@code title} required. */
     TaskDetails details(String body) {
-        CreateTaskRequest r;
-        try {
-            r = json.readValue(body, CreateTaskRequest.class);
-        } catch (IOException e) {
-            throw new MalformedBodyException(e.getMessage());
-        }
-        if (r == null) {
-            throw new MalformedBodyException("the body must be a JSON object");
-        }
+        JsonNode node = object(body, CREATABLE);
         return new TaskDetails(
-                r.title(),
-                r.description(),
-                r.priority() == null ? null : Priority.parse("priority", r.priority()),
-                instant("dueAt", r.dueAt()),
-                instant("remindAt", r.remindAt()),
-                r.tags(),
-                r.recurrence() == null ? null : RecurrenceRule.parse(r.recurrence()));
+                value(node, "title", v -> text("title", v)),
+                value(node, "description", v -> text("description", v)),
+                value(node, "priority", v -> Priority.parse("priority", text("priority", v))),
+                value(node, "dueAt", v -> instant("dueAt", text("dueAt", v))),
+                value(node, "remindAt", v -> instant("remindAt", text("remindAt", v))),
+                value(node, "tags", TaskRequests::tags),
+                value(node, "recurrence", v -> RecurrenceRule.parse(text("recurrence", v))));
     }
 
     /** A JSON Merge Patch (RFC 7396) body: absent keeps, null clears, a value sets. */
     TaskChanges changes(String body) {
-        JsonNode node;
-        try {
-            node = json.readValue(body, JsonNode.class);
-        } catch (IOException e) {
-            throw new MalformedBodyException(e.getMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new MalformedBodyException("the body must be a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> e : node.entries()) {
-            if (!PATCHABLE.contains(e.getKey())) {
-                throw new MalformedBodyException("Unknown property [" + e.getKey() + "]; patchable: " + PATCHABLE);
-            }
-        }
+        JsonNode node = object(body, PATCHABLE);
         return new TaskChanges(
                 patch(node, "title", v -> text("title", v)),
                 patch(node, "description", v -> text("description", v)),
@@ -90,6 +59,30 @@ final class TaskRequests {
                 patch(node, "remindAt", v -> instant("remindAt", text("remindAt", v))),
                 patch(node, "tags", TaskRequests::tags),
                 patch(node, "recurrence", v -> RecurrenceRule.parse(text("recurrence", v))));
+    }
+
+    /** Parses a JSON object whose keys must all be in {@code allowed}: unknown fields are refused, never dropped. */
+    private JsonNode object(String body, Set<String> allowed) {
+        JsonNode node;
+        try {
+            node = json.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedBodyException("the body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedBodyException("the body must be a JSON object");
+        }
+        for (Map.Entry<String, JsonNode> e : node.entries()) {
+            if (!allowed.contains(e.getKey())) {
+                throw new MalformedBodyException("Unknown property [" + e.getKey() + "]; allowed: " + allowed);
+            }
+        }
+        return node;
+    }
+
+    private static <T> T value(JsonNode body, String field, Function<JsonNode, T> read) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : read.apply(value);
     }
 
     private static <T> Patch<T> patch(JsonNode body, String field, Function<JsonNode, T> read) {

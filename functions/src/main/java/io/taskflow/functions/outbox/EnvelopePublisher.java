@@ -2,7 +2,7 @@ package io.taskflow.functions.outbox;
 
 import io.taskflow.core.event.EventEnvelope;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** What a runtime provides to send events to its broker (Kafka, Pub/Sub, Event Hubs, Dapr). */
 public interface EnvelopePublisher {
@@ -11,7 +11,7 @@ public interface EnvelopePublisher {
      * Sends the batch in order, keyed by each envelope's partition key, and waits until the broker acknowledged or
      * refused every one.
      *
-     * @return the ids of the envelopes the broker did not acknowledge (empty when all were)
+     * @return for each envelope the broker did not acknowledge, its id and why (empty when all were)
      */
-    Set<String> publish(List<EventEnvelope> batch);
+    Map<String, String> publish(List<EventEnvelope> batch);
 }

@@ -67,7 +67,7 @@ class JdbcEventOutbox implements EventOutbox {
                         ps.setString(3, source);
                         ps.setString(4, event.aggregateId().toString());
                         ps.setObject(5, event.occurredAt().atOffset(java.time.ZoneOffset.UTC));
-                        ps.setString(6, event.type().dataSchema(EventType.CURRENT_SCHEMA_VERSION));
+                        ps.setString(6, event.type().dataSchema(event.type().schemaVersion()));
                         ps.setString(7, correlationId);
                         ps.setNull(8, Types.VARCHAR);
                         ps.setNull(9, Types.VARCHAR);

@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Moves outbox rows to the broker: takes the relay lock (one relay at a time, so events of one aggregate leave in the
@@ -63,14 +63,18 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return Result.IDLE;
             }
-            Set<String> failed = publisher.publish(batch.stream().map(PendingEvent::envelope).toList());
+            Map<String, String> failed = publisher.publish(batch.stream().map(PendingEvent::envelope).toList());
             var published = new ArrayList<Long>();
-            var refused = new ArrayList<Long>();
+            var refused = new ArrayList<PendingEvent>();
             for (PendingEvent p : batch) {
-                (failed.contains(p.envelope().id()) ? refused : published).add(p.position());
+                if (failed.containsKey(p.envelope().id())) {
+                    refused.add(p);
+                } else {
+                    published.add(p.position());
+                }
             }
             markPublished(published);
-            recordFailure(refused);
+            recordFailure(refused, failed);
             return new Result(published.size(), refused.size(), batch.size() == batchSize);
         });
     }
@@ -138,13 +142,15 @@ public class OutboxRelay {
         });
     }
 
-    private void recordFailure(List<Long> positions) {
-        if (positions.isEmpty()) {
+    private void recordFailure(List<PendingEvent> refused, Map<String, String> reasons) {
+        if (refused.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", ps -> {
-            for (long id : positions) {
-                ps.setLong(1, id);
+        jdbc.prepareStatement("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", ps -> {
+            for (PendingEvent p : refused) {
+                String reason = String.valueOf(reasons.get(p.envelope().id()));
+                ps.setString(1, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+                ps.setLong(2, p.position());
                 ps.addBatch();
             }
             return ps.executeBatch();

@@ -1,6 +1,7 @@
 package io.taskflow.functions.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -9,7 +10,6 @@ import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import io.taskflow.core.port.Secrets;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -30,7 +30,7 @@ class JwtSigningFactory {
      * Declared as the interface on purpose: a factory method returning {@link SecretSignature} would inherit that
      * class's {@code @EachBean} and produce no bean at all, leaving tokens unsigned.
      */
-    @Singleton
+    @Context // made at start: a missing or short secret stops the start, not the first login
     @Named("generator")
     SignatureGeneratorConfiguration signature(
             Secrets secrets, @Value("${taskflow.security.generate-secret-if-missing:false}") boolean generate) {

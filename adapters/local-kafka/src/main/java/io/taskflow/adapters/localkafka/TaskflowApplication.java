@@ -39,15 +39,28 @@ public final class TaskflowApplication {
             default -> throw new IllegalArgumentException("TASKFLOW_MODE must be embedded or external, not " + mode);
         }
         ApplicationContext context = micronaut.start();
-        EmbeddedMode broker = embedded;
-        // The application context closes first: consumers and the relay stop before the broker they talk to.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            if (broker != null) {
-                broker.close();
-            }
-        }, "taskflow-shutdown"));
+        if (embedded != null) {
+            EmbeddedMode broker = embedded;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(context, broker), "embedded-broker-stop"));
+        }
         LOG.info("Taskflow ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /**
+     * Micronaut's own shutdown hook closes the application context; the broker must outlive it, or the relay and
+     * consumers would hang talking to a stopped broker. Closing the context here as well would deadlock the two hooks.
+     */
+    private static void stopAfter(ApplicationContext context, EmbeddedMode broker) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        broker.close();
     }
 
     private static Optional<String> env(String name) {

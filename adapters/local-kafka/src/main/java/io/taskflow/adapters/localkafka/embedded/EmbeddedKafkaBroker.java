@@ -37,22 +37,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         try {
             Files.createDirectories(logDir);
-            new Formatter()
-                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(Set.of(logDir.toString()))
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setIgnoreFormatted(true)
-                    .run();
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the embedded Kafka log directory " + logDir, e);
         }
         server = new KafkaRaftServer(KafkaConfig.fromProps(config(), false), Time.SYSTEM);
         server.startup();
         return this;
+    }
+
+    /** First start only: later starts keep the cluster id and the data written so far. */
+    private void format() throws Exception {
+        new Formatter()
+                .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(Set.of(logDir.toString()))
+                .setMetadataLogDirectory(logDir.toString())
+                .setControllerListenerName("CONTROLLER")
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .run();
     }
 
     public synchronized void stop() {

@@ -1,5 +1,6 @@
 package io.taskflow.adapters.localkafka.embedded;
 
+import io.taskflow.functions.persistence.Migrations;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -29,12 +30,16 @@ public final class EmbeddedMode implements AutoCloseable {
                 "datasources.default.driver-class-name", "org.h2.Driver",
                 "datasources.default.username", "sa",
                 "datasources.default.password", "",
+                "flyway.datasources.default.locations", Migrations.H2,
                 "taskflow.security.generate-secret-if-missing", true);
     }
 
-    /** H2 in PostgreSQL mode, with PostgreSQL's lower-case identifiers and NULL ordering. */
+    /**
+     * H2 in PostgreSQL mode, with PostgreSQL's lower-case identifiers and NULL ordering; the connection pool, not H2's
+     * own shutdown hook, closes the database, so in-flight work finishes first.
+     */
     public static String h2Url(Path file) {
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public EmbeddedKafkaBroker broker() {

@@ -11,10 +11,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -65,9 +64,9 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
     }
 
     @Override
-    public Set<String> publish(List<EventEnvelope> batch) {
+    public Map<String, String> publish(List<EventEnvelope> batch) {
         var sent = new ArrayList<Future<RecordMetadata>>(batch.size());
-        var failed = new HashSet<String>();
+        var failed = new HashMap<String, String>();
         for (EventEnvelope e : batch) {
             try {
                 sent.add(producer.send(new ProducerRecord<>(e.type(), e.partitionKey(), CloudEventMapping.toCloudEvent(e))));
@@ -80,7 +79,7 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
         for (int i = 0; i < batch.size(); i++) {
             Throwable error = failure(sent.get(i), deadline);
             if (error != null) {
-                failed.add(batch.get(i).id());
+                failed.put(batch.get(i).id(), error.toString());
                 first = first == null ? error : first;
             }
         }

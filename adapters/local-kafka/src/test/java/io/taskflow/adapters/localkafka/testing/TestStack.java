@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.taskflow.adapters.localkafka.embedded.EmbeddedKafkaBroker;
 import io.taskflow.adapters.localkafka.embedded.EmbeddedMode;
+import io.taskflow.functions.persistence.Migrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -81,6 +82,9 @@ public final class TestStack {
         p.put("datasources.default.username", dbUser);
         p.put("datasources.default.password", "");
         p.put("datasources.default.driver-class-name", isH2() ? "org.h2.Driver" : "org.postgresql.Driver");
+        if (isH2()) {
+            p.put("flyway.datasources.default.locations", Migrations.H2);
+        }
         p.put("taskflow.secret.jwt-signing-secret", "integration-tests-signing-secret-0123456789abcdef");
         p.put("taskflow.outbox.poll-interval", "200ms");
         return p;

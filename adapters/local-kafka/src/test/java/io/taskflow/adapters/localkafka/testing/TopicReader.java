@@ -22,7 +22,9 @@ public final class TopicReader implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** One record as it arrived: topic, key, headers as text, value. */
-    public record Received(String topic, int partition, String key, Map<String, String> headers, byte[] value) {
+    public record Received(
+            String topic, int partition, String key, Map<String, String> headers, byte[] value,
+            org.apache.kafka.common.header.Headers rawHeaders) {
         public String header(String name) {
             return headers.get(name);
         }
@@ -47,7 +49,7 @@ public final class TopicReader implements AutoCloseable {
             for (Header h : r.headers()) {
                 headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
             }
-            received.add(new Received(r.topic(), r.partition(), r.key(), headers, r.value()));
+            received.add(new Received(r.topic(), r.partition(), r.key(), headers, r.value(), r.headers()));
         }
         return new ArrayList<>(received);
     }
