@@ -23,17 +23,37 @@ class CoreHasNoFrameworkDependenciesTest {
             .importPackages("io.taskflow.core");
 
     static final ArchRule ONLY_JDK_AND_CORE = classes()
-            .that().resideInAPackage("io.taskflow.core..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.taskflow.core..")
+            .that()
+            .resideInAPackage("io.taskflow.core..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "io.taskflow.core..")
             .because("the core domain is cloud-neutral and framework-free");
 
     static final ArchRule NO_FRAMEWORKS = noClasses()
-            .that().resideInAPackage("io.taskflow.core..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.micronaut..", "org.apache.kafka..", "io.dapr..", "com.amazonaws..", "software.amazon..",
-                    "com.google..", "com.azure..", "com.microsoft..", "jakarta..", "javax..", "org.springframework..",
-                    "io.cloudevents..", "org.apache.avro..", "com.fasterxml..", "org.slf4j..", "io.netty..",
-                    "reactor..", "org.reactivestreams..")
+            .that()
+            .resideInAPackage("io.taskflow.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.micronaut..",
+                    "org.apache.kafka..",
+                    "io.dapr..",
+                    "com.amazonaws..",
+                    "software.amazon..",
+                    "com.google..",
+                    "com.azure..",
+                    "com.microsoft..",
+                    "jakarta..",
+                    "javax..",
+                    "org.springframework..",
+                    "io.cloudevents..",
+                    "org.apache.avro..",
+                    "com.fasterxml..",
+                    "org.slf4j..",
+                    "io.netty..",
+                    "reactor..",
+                    "org.reactivestreams..")
             .because("runtimes adapt the core, never the other way round");
 
     @Test
@@ -49,8 +69,8 @@ class CoreHasNoFrameworkDependenciesTest {
     @Test
     void theRuleSeesTheMainClassesAndNoTestClasses() {
         assertThat(CORE.contain(CreateTask.class)).isTrue();
-        assertThat(CORE.stream().map(JavaClass::getName)).doesNotContain(
-                InMemoryTaskStore.class.getName(), getClass().getName(), AvroValues.class.getName());
+        assertThat(CORE.stream().map(JavaClass::getName))
+                .doesNotContain(InMemoryTaskStore.class.getName(), getClass().getName(), AvroValues.class.getName());
     }
 
     @Test

@@ -5,14 +5,7 @@ import java.util.UUID;
 
 /** Something that happened to an aggregate. Every event names its own id, the aggregate, the actor and the version. */
 public sealed interface DomainEvent
-        permits TaskCreated,
-                TaskUpdated,
-                TaskCompleted,
-                TaskDeleted,
-                UserRegistered,
-                UserAuthenticated,
-                NotificationSent,
-                ReminderTriggered {
+        permits TaskSnapshotEvent, TaskDeleted, UserEvent, NotificationSent, ReminderTriggered {
 
     UUID eventId();
 

@@ -19,13 +19,13 @@ public final class EventData {
     public static Map<String, Object> of(DomainEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("schemaVersion", event.type().schemaVersion());
-        if (event instanceof TaskCreated e) {
+        if (event instanceof TaskSnapshotEvent e) {
             task(data, e, e.task());
-        } else if (event instanceof TaskUpdated e) {
-            task(data, e, e.task());
-            data.put("changedFields", e.changedFields().stream().sorted().toList());
-        } else if (event instanceof TaskCompleted e) {
-            task(data, e, e.task());
+            if (e instanceof TaskUpdated updated) {
+                data.put(
+                        "changedFields",
+                        updated.changedFields().stream().sorted().toList());
+            }
         } else if (event instanceof TaskDeleted e) {
             head(data, "taskId", e);
         } else if (event instanceof UserRegistered e) {
@@ -66,7 +66,11 @@ public final class EventData {
         data.put("dueAt", text(task.details().dueAt()));
         data.put("remindAt", text(task.details().remindAt()));
         data.put("tags", List.copyOf(task.details().tags()));
-        data.put("recurrence", task.details().recurrence() == null ? null : task.details().recurrence().toString());
+        data.put(
+                "recurrence",
+                task.details().recurrence() == null
+                        ? null
+                        : task.details().recurrence().toString());
         data.put("createdAt", text(task.createdAt()));
         data.put("completedAt", text(task.completedAt()));
     }

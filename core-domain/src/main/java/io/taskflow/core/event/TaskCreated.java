@@ -4,17 +4,7 @@ import io.taskflow.core.task.Task;
 import java.time.Instant;
 import java.util.UUID;
 
-public record TaskCreated(UUID eventId, Instant occurredAt, UUID actorId, Task task) implements DomainEvent {
-    @Override
-    public UUID aggregateId() {
-        return task.id();
-    }
-
-    @Override
-    public long version() {
-        return task.version();
-    }
-
+public record TaskCreated(UUID eventId, Instant occurredAt, UUID actorId, Task task) implements TaskSnapshotEvent {
     @Override
     public EventType type() {
         return EventType.TASK_CREATED;

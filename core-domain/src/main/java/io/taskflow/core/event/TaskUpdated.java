@@ -7,19 +7,9 @@ import java.util.UUID;
 
 /** @param changedFields names of the fields that differ from the previous version */
 public record TaskUpdated(UUID eventId, Instant occurredAt, UUID actorId, Task task, Set<String> changedFields)
-        implements DomainEvent {
+        implements TaskSnapshotEvent {
     public TaskUpdated {
         changedFields = Set.copyOf(changedFields);
-    }
-
-    @Override
-    public UUID aggregateId() {
-        return task.id();
-    }
-
-    @Override
-    public long version() {
-        return task.version();
     }
 
     @Override

@@ -4,22 +4,7 @@ import io.taskflow.core.user.User;
 import java.time.Instant;
 import java.util.UUID;
 
-public record UserRegistered(UUID eventId, Instant occurredAt, User user) implements DomainEvent {
-    @Override
-    public UUID actorId() {
-        return user.id();
-    }
-
-    @Override
-    public UUID aggregateId() {
-        return user.id();
-    }
-
-    @Override
-    public long version() {
-        return user.version();
-    }
-
+public record UserRegistered(UUID eventId, Instant occurredAt, User user) implements UserEvent {
     @Override
     public EventType type() {
         return EventType.USER_REGISTERED;

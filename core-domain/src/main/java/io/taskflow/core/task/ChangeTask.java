@@ -41,8 +41,7 @@ public final class ChangeTask {
                 return current;
             }
             store(next);
-            outbox.append(new TaskUpdated(
-                    ids.newId(), now, ownerId, next, TaskChanges.changedFields(current, next)));
+            outbox.append(new TaskUpdated(ids.newId(), now, ownerId, next, TaskChanges.changedFields(current, next)));
             return next;
         });
     }
@@ -53,7 +52,8 @@ public final class ChangeTask {
      */
     public Task complete(UUID ownerId, UUID taskId, Long expectedVersion) {
         return tx.inTransaction(() -> {
-            var locked = tasks.findForUpdate(ownerId, taskId).orElseThrow(() -> new NotFoundException("task " + taskId));
+            var locked =
+                    tasks.findForUpdate(ownerId, taskId).orElseThrow(() -> new NotFoundException("task " + taskId));
             if (locked.isCompleted()) {
                 return locked;
             }

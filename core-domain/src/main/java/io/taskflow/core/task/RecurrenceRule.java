@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public record RecurrenceRule(Frequency frequency, int interval) {
 
-    private static final Pattern SYNTAX = Pattern.compile("FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(?:;INTERVAL=(\\d{1,3}))?");
+    private static final Pattern SYNTAX =
+            Pattern.compile("FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(?:;INTERVAL=(\\d{1,3}))?");
 
     public enum Frequency {
         DAILY(ChronoUnit.DAYS),

@@ -27,7 +27,8 @@ public record TaskCursor(Instant createdAt, UUID id) {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');
             long micros = Long.parseLong(raw.substring(0, bar));
-            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+            Instant at =
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
             return new TaskCursor(at, UUID.fromString(raw.substring(bar + 1)));
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor returned by this API");

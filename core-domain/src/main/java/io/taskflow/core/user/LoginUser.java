@@ -58,7 +58,8 @@ public final class LoginUser {
             throw new TooManyAttemptsException(secondsUntil(attempt, now));
         }
         Optional<User> user = users.findByEmail(credentials.email());
-        boolean ok = hasher.matches(credentials.password(), user.map(User::passwordHash).orElse(decoyHash));
+        boolean ok = hasher.matches(
+                credentials.password(), user.map(User::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !ok) {
             var failed = attempt.fail(now, policy);
             attempts.save(failed);

@@ -66,7 +66,8 @@ public final class AvroValues {
                 throw mismatch(path, "matches no branch of " + schema + ": " + describe(value));
             case STRING:
                 if (value instanceof CharSequence text) {
-                    if (schema.getLogicalType() != null && "uuid".equals(schema.getLogicalType().getName())) {
+                    if (schema.getLogicalType() != null
+                            && "uuid".equals(schema.getLogicalType().getName())) {
                         checkUuid(text.toString(), path);
                     }
                     return text.toString();
@@ -78,7 +79,10 @@ public final class AvroValues {
                 }
                 break;
             case LONG:
-                if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                if (value instanceof Long
+                        || value instanceof Integer
+                        || value instanceof Short
+                        || value instanceof Byte) {
                     return ((Number) value).longValue();
                 }
                 break;
@@ -119,8 +123,8 @@ public final class AvroValues {
             case MAP:
                 if (value instanceof Map<?, ?> entries) {
                     Map<String, Object> converted = new LinkedHashMap<>();
-                    entries.forEach((k, v) -> converted.put(
-                            String.valueOf(k), convert(schema.getValueType(), v, path + "." + k)));
+                    entries.forEach((k, v) ->
+                            converted.put(String.valueOf(k), convert(schema.getValueType(), v, path + "." + k)));
                     return converted;
                 }
                 break;

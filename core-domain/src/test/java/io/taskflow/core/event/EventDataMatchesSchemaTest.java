@@ -46,7 +46,9 @@ class EventDataMatchesSchemaTest {
         assertThat(data.keySet()).containsExactlyInAnyOrderElementsOf(fieldNames(schema));
         for (Schema.Field field : schema.getFields()) {
             if (!AvroValues.isNullable(field.schema())) {
-                assertThat(data.get(field.name())).as("non-nullable field %s", field.name()).isNotNull();
+                assertThat(data.get(field.name()))
+                        .as("non-nullable field %s", field.name())
+                        .isNotNull();
             }
         }
     }
@@ -65,7 +67,9 @@ class EventDataMatchesSchemaTest {
 
         GenericData.Record record = AvroValues.toRecord(schema, EventData.of(event));
 
-        assertThat(GenericData.get().validate(schema, record)).as("GenericData.validate of %s", record).isTrue();
+        assertThat(GenericData.get().validate(schema, record))
+                .as("GenericData.validate of %s", record)
+                .isTrue();
         assertThat(decode(schema, encode(schema, record))).isEqualTo(record);
     }
 
@@ -136,6 +140,7 @@ class EventDataMatchesSchemaTest {
     }
 
     private static GenericRecord decode(Schema schema, byte[] bytes) throws IOException {
-        return new GenericDatumReader<GenericRecord>(schema).read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+        return new GenericDatumReader<GenericRecord>(schema)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes, null));
     }
 }

@@ -18,9 +18,13 @@ class EventDataTest {
             Map<String, Object> data = EventData.of(event);
 
             assertThat(data.get("schemaVersion")).as(type.typeName()).isEqualTo(type.schemaVersion());
-            assertThat(data.get("userId")).as(type.typeName()).isEqualTo(event.actorId().toString());
+            assertThat(data.get("userId"))
+                    .as(type.typeName())
+                    .isEqualTo(event.actorId().toString());
             assertThat(data.get("version")).as(type.typeName()).isEqualTo(event.version());
-            assertThat(Instant.parse((String) data.get("occurredAt"))).as(type.typeName()).isEqualTo(event.occurredAt());
+            assertThat(Instant.parse((String) data.get("occurredAt")))
+                    .as(type.typeName())
+                    .isEqualTo(event.occurredAt());
         }
     }
 

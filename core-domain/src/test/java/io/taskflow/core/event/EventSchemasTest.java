@@ -25,8 +25,10 @@ class EventSchemasTest {
         assertThat(schema.getField("version").schema().getType()).isEqualTo(Schema.Type.LONG);
         assertThat(schema.getField("occurredAt").schema().getType()).isEqualTo(Schema.Type.STRING);
         assertThat(schema.getField("userId").schema().getType()).isEqualTo(Schema.Type.STRING);
-        assertThat(schema.getField("userId").schema().getLogicalType()).isNotNull()
-                .extracting(lt -> lt.getName()).isEqualTo("uuid");
+        assertThat(schema.getField("userId").schema().getLogicalType())
+                .isNotNull()
+                .extracting(lt -> lt.getName())
+                .isEqualTo("uuid");
     }
 
     @ParameterizedTest

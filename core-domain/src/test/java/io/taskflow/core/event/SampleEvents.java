@@ -41,24 +41,33 @@ public final class SampleEvents {
         UUID eventId = new UUID(0xE0E0L, type.ordinal() * 10L + variant.ordinal());
         return switch (type) {
             case TASK_CREATED -> new TaskCreated(eventId, CREATED, OWNER, open);
-            case TASK_UPDATED -> new TaskUpdated(
-                    eventId,
-                    AT,
-                    OWNER,
-                    open.apply(
-                            new TaskChanges(
-                                    Patch.set("Renamed"), null, null, Patch.set(TaskStatus.IN_PROGRESS),
-                                    null, null, null, null),
-                            AT),
-                    Set.of("title", "status"));
+            case TASK_UPDATED ->
+                new TaskUpdated(
+                        eventId,
+                        AT,
+                        OWNER,
+                        open.apply(
+                                new TaskChanges(
+                                        Patch.set("Renamed"),
+                                        null,
+                                        null,
+                                        Patch.set(TaskStatus.IN_PROGRESS),
+                                        null,
+                                        null,
+                                        null,
+                                        null),
+                                AT),
+                        Set.of("title", "status"));
             case TASK_COMPLETED -> new TaskCompleted(eventId, AT, OWNER, open.complete(AT));
             case TASK_DELETED -> new TaskDeleted(eventId, AT, OWNER, TASK_ID, 4);
             case USER_REGISTERED -> new UserRegistered(eventId, AT, user());
             case USER_AUTHENTICATED -> new UserAuthenticated(eventId, AT, user());
-            case NOTIFICATION_SENT -> new NotificationSent(
-                    eventId, AT, OWNER, NOTIFICATION_ID, "email", CAUSE_EVENT_ID, EventType.REMINDER_TRIGGERED);
-            case REMINDER_TRIGGERED -> new ReminderTriggered(
-                    eventId, AT, OWNER, TASK_ID, 3, Instant.parse("2026-03-02T10:15:00Z"), "Call the dentist");
+            case NOTIFICATION_SENT ->
+                new NotificationSent(
+                        eventId, AT, OWNER, NOTIFICATION_ID, "email", CAUSE_EVENT_ID, EventType.REMINDER_TRIGGERED);
+            case REMINDER_TRIGGERED ->
+                new ReminderTriggered(
+                        eventId, AT, OWNER, TASK_ID, 3, Instant.parse("2026-03-02T10:15:00Z"), "Call the dentist");
         };
     }
 

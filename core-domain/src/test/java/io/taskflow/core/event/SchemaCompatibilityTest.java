@@ -50,7 +50,8 @@ class SchemaCompatibilityTest {
     @Test
     void theGateCatchesANewRequiredFieldWithoutDefault() {
         Schema v1 = SchemaFiles.load(EventType.TASK_CREATED, 1);
-        Schema broken = withExtraField(v1, new Schema.Field("assigneeId", Schema.create(Schema.Type.STRING), "new, required"));
+        Schema broken =
+                withExtraField(v1, new Schema.Field("assigneeId", Schema.create(Schema.Type.STRING), "new, required"));
 
         assertThat(check(broken, v1).getType()).isEqualTo(INCOMPATIBLE);
         assertThat(compatibleBothWays(v1, broken)).isFalse();
@@ -69,8 +70,7 @@ class SchemaCompatibilityTest {
     @Test
     void theGateCatchesARemovedEnumSymbol() {
         Schema v1 = SchemaFiles.load(EventType.TASK_CREATED, 1);
-        Schema narrowed = new Schema.Parser().parse(
-                v1.toString().replace(",\"URGENT\"]", "]"));
+        Schema narrowed = new Schema.Parser().parse(v1.toString().replace(",\"URGENT\"]", "]"));
 
         assertThat(narrowed.getField("priority").schema().getEnumSymbols()).containsExactly("LOW", "MEDIUM", "HIGH");
         assertThat(check(narrowed, v1).getType()).isEqualTo(INCOMPATIBLE);

@@ -70,7 +70,9 @@ class ChangeTaskTest {
         Task second = change.update(OWNER, task.id(), null, changes(Patch.set("second"), null));
 
         assertThat(second.version()).isEqualTo(3);
-        assertThat(core.outbox().eventsOf(TaskUpdated.class)).extracting(TaskUpdated::version).containsExactly(2L, 3L);
+        assertThat(core.outbox().eventsOf(TaskUpdated.class))
+                .extracting(TaskUpdated::version)
+                .containsExactly(2L, 3L);
     }
 
     @Test
@@ -88,7 +90,10 @@ class ChangeTaskTest {
     @Test
     void updatingWithValuesEqualToTheCurrentOnesPublishesNothingAndKeepsTheVersion() {
         Task same = change.update(
-                OWNER, task.id(), 1L, changes(Patch.set("  " + task.details().title() + " "), Patch.set(Priority.HIGH)));
+                OWNER,
+                task.id(),
+                1L,
+                changes(Patch.set("  " + task.details().title() + " "), Patch.set(Priority.HIGH)));
 
         assertThat(same).isEqualTo(task);
         assertThat(stored()).isEqualTo(task);
@@ -133,7 +138,9 @@ class ChangeTaskTest {
         core.outbox().clear();
 
         Task reopened = change.update(
-                OWNER, task.id(), 2L,
+                OWNER,
+                task.id(),
+                2L,
                 new TaskChanges(null, null, null, Patch.set(TaskStatus.OPEN), null, null, null, null));
 
         assertThat(reopened.status()).isEqualTo(TaskStatus.OPEN);

@@ -37,16 +37,17 @@ class ReadTasksTest {
 
     @Test
     void gettingAnUnknownTaskIsNotFound() {
-        assertThatThrownBy(() -> core.readTasks().get(ALICE, UUID.randomUUID()))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> core.readTasks().get(ALICE, UUID.randomUUID())).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void listingPagesThroughOnlyTheCallersTasksNewestFirstWithoutGapsOrRepeats() {
         List<Task> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            created.add(core.createTask().create(ALICE, TaskFixtures.details().title("task " + i).build()));
-            core.createTask().create(BOB, TaskFixtures.details().title("bob's " + i).build());
+            created.add(core.createTask()
+                    .create(ALICE, TaskFixtures.details().title("task " + i).build()));
+            core.createTask()
+                    .create(BOB, TaskFixtures.details().title("bob's " + i).build());
             core.clock().advance(Duration.ofSeconds(1));
         }
 
@@ -67,16 +68,34 @@ class ReadTasksTest {
 
     @Test
     void listingFiltersByStatusTagAndText() {
-        Task report = core.createTask().create(ALICE, TaskFixtures.details().title("Quarterly REPORT").tags("work").build());
-        Task groceries = core.createTask().create(ALICE, TaskFixtures.details().title("Groceries").tags("home").build());
+        Task report = core.createTask()
+                .create(
+                        ALICE,
+                        TaskFixtures.details()
+                                .title("Quarterly REPORT")
+                                .tags("work")
+                                .build());
+        Task groceries = core.createTask()
+                .create(
+                        ALICE,
+                        TaskFixtures.details().title("Groceries").tags("home").build());
         core.changeTask().complete(ALICE, groceries.id(), null);
 
-        assertThat(core.readTasks().list(new TaskQuery(ALICE, TaskStatus.OPEN, null, null, null, null, 10, null)).items())
-                .extracting(Task::id).containsExactly(report.id());
-        assertThat(core.readTasks().list(new TaskQuery(ALICE, null, null, "home", null, null, 10, null)).items())
-                .extracting(Task::id).containsExactly(groceries.id());
-        assertThat(core.readTasks().list(new TaskQuery(ALICE, null, null, null, null, "report", 10, null)).items())
-                .extracting(Task::id).containsExactly(report.id());
+        assertThat(core.readTasks()
+                        .list(new TaskQuery(ALICE, TaskStatus.OPEN, null, null, null, null, 10, null))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(report.id());
+        assertThat(core.readTasks()
+                        .list(new TaskQuery(ALICE, null, null, "home", null, null, 10, null))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(groceries.id());
+        assertThat(core.readTasks()
+                        .list(new TaskQuery(ALICE, null, null, null, null, "report", 10, null))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(report.id());
     }
 
     private static TaskQuery query(UUID owner, int limit, TaskCursor after) {

@@ -14,10 +14,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RecurrenceRuleTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "FREQ=DAILY", "FREQ=WEEKLY", "FREQ=MONTHLY", "FREQ=YEARLY",
-        "FREQ=DAILY;INTERVAL=2", "FREQ=WEEKLY;INTERVAL=366", "FREQ=MONTHLY;INTERVAL=3"
-    })
+    @ValueSource(
+            strings = {
+                "FREQ=DAILY",
+                "FREQ=WEEKLY",
+                "FREQ=MONTHLY",
+                "FREQ=YEARLY",
+                "FREQ=DAILY;INTERVAL=2",
+                "FREQ=WEEKLY;INTERVAL=366",
+                "FREQ=MONTHLY;INTERVAL=3"
+            })
     void aParsedRuleWritesBackTheSameText(String text) {
         var rule = RecurrenceRule.parse(text);
 
@@ -38,10 +44,12 @@ class RecurrenceRuleTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "FREQ=HOURLY", "freq=daily", "FREQ=DAILY;INTERVAL=", "FREQ=DAILY;COUNT=3", "INTERVAL=2;FREQ=DAILY",
-        "FREQ=DAILY;INTERVAL=-1", "FREQ=DAILY;INTERVAL=1000", "FREQ=DAILY;", "RRULE:FREQ=DAILY", "FREQ=DAILY INTERVAL=2"
-    })
+    @ValueSource(
+            strings = {
+                "FREQ=HOURLY", "freq=daily", "FREQ=DAILY;INTERVAL=", "FREQ=DAILY;COUNT=3", "INTERVAL=2;FREQ=DAILY",
+                "FREQ=DAILY;INTERVAL=-1", "FREQ=DAILY;INTERVAL=1000", "FREQ=DAILY;", "RRULE:FREQ=DAILY",
+                        "FREQ=DAILY INTERVAL=2"
+            })
     void aRuleOutsideTheSupportedSyntaxIsRefused(String text) {
         assertInvalidInput("recurrence", () -> RecurrenceRule.parse(text));
     }

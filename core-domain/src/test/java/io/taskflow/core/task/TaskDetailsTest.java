@@ -38,16 +38,24 @@ class TaskDetailsTest {
 
     @Test
     void aTitleOfTwoHundredCharactersIsAcceptedButOneMoreIsRefused() {
-        assertThat(TaskFixtures.details().title(" " + "t".repeat(200) + " ").build().title()).hasSize(200);
+        assertThat(TaskFixtures.details()
+                        .title(" " + "t".repeat(200) + " ")
+                        .build()
+                        .title())
+                .hasSize(200);
 
-        assertInvalidInput("title", () -> TaskFixtures.details().title("t".repeat(201)).build());
+        assertInvalidInput(
+                "title", () -> TaskFixtures.details().title("t".repeat(201)).build());
     }
 
     @Test
     void aDescriptionOfFiveThousandCharactersIsAcceptedButOneMoreIsRefused() {
-        assertThat(TaskFixtures.details().description("d".repeat(5_000)).build().description()).hasSize(5_000);
+        assertThat(TaskFixtures.details().description("d".repeat(5_000)).build().description())
+                .hasSize(5_000);
 
-        assertInvalidInput("description", () -> TaskFixtures.details().description("d".repeat(5_001)).build());
+        assertInvalidInput(
+                "description",
+                () -> TaskFixtures.details().description("d".repeat(5_001)).build());
     }
 
     @Test
@@ -65,14 +73,19 @@ class TaskDetailsTest {
 
     @Test
     void aNullTagIsRefused() {
-        assertInvalidInput("tags", () -> TaskFixtures.details().tags(Collections.singletonList(null)).build());
+        assertInvalidInput(
+                "tags",
+                () -> TaskFixtures.details()
+                        .tags(Collections.singletonList(null))
+                        .build());
     }
 
     @Test
     void aTagOfFortyCharactersIsAcceptedButOneMoreIsRefused() {
         assertThat(TaskFixtures.details().tags("x".repeat(40)).build().tags()).containsExactly("x".repeat(40));
 
-        assertInvalidInput("tags", () -> TaskFixtures.details().tags("x".repeat(41)).build());
+        assertInvalidInput(
+                "tags", () -> TaskFixtures.details().tags("x".repeat(41)).build());
     }
 
     @Test
@@ -100,15 +113,20 @@ class TaskDetailsTest {
 
     @Test
     void aReminderAfterTheDueDateIsRefused() {
-        assertInvalidInput("remindAt", () -> TaskFixtures.details()
-                .dueAt("2026-04-01T09:00:00Z")
-                .remindAt("2026-04-01T09:00:00.000001Z")
-                .build());
+        assertInvalidInput(
+                "remindAt",
+                () -> TaskFixtures.details()
+                        .dueAt("2026-04-01T09:00:00Z")
+                        .remindAt("2026-04-01T09:00:00.000001Z")
+                        .build());
     }
 
     @Test
     void aReminderAtTheDueDateOrWithoutADueDateIsAccepted() {
-        var atDue = TaskFixtures.details().dueAt("2026-04-01T09:00:00Z").remindAt("2026-04-01T09:00:00Z").build();
+        var atDue = TaskFixtures.details()
+                .dueAt("2026-04-01T09:00:00Z")
+                .remindAt("2026-04-01T09:00:00Z")
+                .build();
         var noDue = TaskFixtures.details().remindAt("2026-04-01T09:00:00Z").build();
 
         assertThat(atDue.remindAt()).isEqualTo(atDue.dueAt());
@@ -116,7 +134,13 @@ class TaskDetailsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1999-12-31T23:59:59.999999Z", "2100-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "2999-06-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "1999-12-31T23:59:59.999999Z",
+                "2100-01-01T00:00:00Z",
+                "1970-01-01T00:00:00Z",
+                "2999-06-01T00:00:00Z"
+            })
     void aDueDateOutsideTheYears2000To2100IsRefused(String dueAt) {
         assertInvalidInput("dueAt", () -> TaskFixtures.details().dueAt(dueAt).build());
     }
@@ -124,7 +148,8 @@ class TaskDetailsTest {
     @ParameterizedTest
     @ValueSource(strings = {"1999-12-31T23:59:59Z", "2100-01-01T00:00:00Z"})
     void aReminderOutsideTheYears2000To2100IsRefused(String remindAt) {
-        assertInvalidInput("remindAt", () -> TaskFixtures.details().remindAt(remindAt).build());
+        assertInvalidInput(
+                "remindAt", () -> TaskFixtures.details().remindAt(remindAt).build());
     }
 
     @ParameterizedTest

@@ -69,10 +69,16 @@ public final class InMemoryTaskStore implements TaskStore, Rollbackable {
                 .filter(t -> q.tag() == null || t.details().tags().contains(q.tag()))
                 .filter(t -> q.dueBefore() == null
                         || (t.details().dueAt() != null && t.details().dueAt().isBefore(q.dueBefore())))
-                .filter(t -> q.text() == null || contains(t.details().title(), q.text())
+                .filter(t -> q.text() == null
+                        || contains(t.details().title(), q.text())
                         || contains(t.details().description(), q.text()))
                 .filter(t -> q.after() == null
-                        || compareKey(t.createdAt(), t.id(), q.after().createdAt(), q.after().id()) < 0)
+                        || compareKey(
+                                        t.createdAt(),
+                                        t.id(),
+                                        q.after().createdAt(),
+                                        q.after().id())
+                                < 0)
                 .sorted(NEWEST_FIRST)
                 .limit(q.limit() + 1L)
                 .toList();

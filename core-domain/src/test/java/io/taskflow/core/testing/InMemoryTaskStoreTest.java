@@ -59,8 +59,12 @@ class InMemoryTaskStoreTest {
         TaskPage first = store.list(new TaskQuery(OWNER, null, null, null, null, null, 3, null));
         TaskPage second = store.list(new TaskQuery(OWNER, null, null, null, null, null, 3, first.next()));
 
-        assertThat(first.items()).extracting(t -> t.id().getLeastSignificantBits()).containsExactly(5L, 4L, 3L);
-        assertThat(second.items()).extracting(t -> t.id().getLeastSignificantBits()).containsExactly(2L, 1L);
+        assertThat(first.items())
+                .extracting(t -> t.id().getLeastSignificantBits())
+                .containsExactly(5L, 4L, 3L);
+        assertThat(second.items())
+                .extracting(t -> t.id().getLeastSignificantBits())
+                .containsExactly(2L, 1L);
         assertThat(second.next()).isNull();
     }
 
@@ -69,28 +73,50 @@ class InMemoryTaskStoreTest {
         store.insert(task(1, T0));
         store.insert(task(2, T0.plusSeconds(1)));
 
-        assertThat(store.list(new TaskQuery(OWNER, null, null, null, null, null, 2, null)).next()).isNull();
+        assertThat(store.list(new TaskQuery(OWNER, null, null, null, null, null, 2, null))
+                        .next())
+                .isNull();
     }
 
     @Test
     void filtersByPriorityAndDueDate() {
-        Task urgent = new Task(new UUID(0, 1), OWNER,
-                TaskFixtures.details().priority(Priority.URGENT).dueAt("2026-03-03T00:00:00Z").build(),
-                TaskStatus.OPEN, 1, T0, T0, null);
-        Task later = new Task(new UUID(0, 2), OWNER,
-                TaskFixtures.details().dueAt("2026-04-01T00:00:00Z").build(), TaskStatus.OPEN, 1, T0, T0, null);
+        Task urgent = new Task(
+                new UUID(0, 1),
+                OWNER,
+                TaskFixtures.details()
+                        .priority(Priority.URGENT)
+                        .dueAt("2026-03-03T00:00:00Z")
+                        .build(),
+                TaskStatus.OPEN,
+                1,
+                T0,
+                T0,
+                null);
+        Task later = new Task(
+                new UUID(0, 2),
+                OWNER,
+                TaskFixtures.details().dueAt("2026-04-01T00:00:00Z").build(),
+                TaskStatus.OPEN,
+                1,
+                T0,
+                T0,
+                null);
         Task undated = task(3, T0);
         store.insert(urgent);
         store.insert(later);
         store.insert(undated);
 
-        assertThat(store.list(new TaskQuery(OWNER, null, Priority.URGENT, null, null, null, 10, null)).items())
+        assertThat(store.list(new TaskQuery(OWNER, null, Priority.URGENT, null, null, null, 10, null))
+                        .items())
                 .containsExactly(urgent);
-        assertThat(store.list(new TaskQuery(OWNER, null, null, null, Instant.parse("2026-03-10T00:00:00Z"), null, 10, null)).items())
+        assertThat(store.list(new TaskQuery(
+                                OWNER, null, null, null, Instant.parse("2026-03-10T00:00:00Z"), null, 10, null))
+                        .items())
                 .containsExactly(urgent);
     }
 
     private static Task task(long n, Instant createdAt) {
-        return Task.create(new UUID(0, n), OWNER, TaskFixtures.details().title("task " + n).build(), createdAt);
+        return Task.create(
+                new UUID(0, n), OWNER, TaskFixtures.details().title("task " + n).build(), createdAt);
     }
 }

@@ -24,7 +24,8 @@ public final class InMemoryTransactions implements Transactions {
         if (depth > 0) {
             return work.get();
         }
-        List<Runnable> restore = participants.stream().map(Rollbackable::checkpoint).toList();
+        List<Runnable> restore =
+                participants.stream().map(Rollbackable::checkpoint).toList();
         depth++;
         try {
             T result = work.get();

@@ -39,7 +39,10 @@ class LoginAttemptTest {
     void aFailureWhenTheWindowHasPassedStartsANewWindow() {
         var later = T0.plus(POLICY.window());
 
-        var after = LoginAttempt.none(EMAIL).fail(T0, POLICY).fail(T0.plusSeconds(1), POLICY).fail(later, POLICY);
+        var after = LoginAttempt.none(EMAIL)
+                .fail(T0, POLICY)
+                .fail(T0.plusSeconds(1), POLICY)
+                .fail(later, POLICY);
 
         assertThat(after).isEqualTo(new LoginAttempt(EMAIL, 1, later, null));
     }
@@ -48,7 +51,10 @@ class LoginAttemptTest {
     void theMaxFailureWithinTheWindowLocksForTheLockout() {
         var t2 = T0.plusSeconds(120);
 
-        var locked = LoginAttempt.none(EMAIL).fail(T0, POLICY).fail(T0.plusSeconds(60), POLICY).fail(t2, POLICY);
+        var locked = LoginAttempt.none(EMAIL)
+                .fail(T0, POLICY)
+                .fail(T0.plusSeconds(60), POLICY)
+                .fail(t2, POLICY);
 
         assertThat(locked.lockedUntil()).isEqualTo(t2.plus(POLICY.lockout()));
         assertThat(locked.isLocked(t2)).isTrue();

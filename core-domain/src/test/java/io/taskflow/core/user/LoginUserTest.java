@@ -68,10 +68,9 @@ class LoginUserTest {
         Throwable wrongPassword = catchThrowable(() -> login.login(WRONG));
         Throwable unknownEmail = catchThrowable(() -> login.login(new Credentials("nobody@example.com", PASSWORD)));
 
-        assertThat(unknownEmail)
-                .isInstanceOf(InvalidCredentialsException.class)
-                .hasMessage(wrongPassword.getMessage());
-        assertThat(core.loginAttempts().stored("nobody@example.com")).hasValueSatisfying(a -> assertThat(a.failures()).isEqualTo(1));
+        assertThat(unknownEmail).isInstanceOf(InvalidCredentialsException.class).hasMessage(wrongPassword.getMessage());
+        assertThat(core.loginAttempts().stored("nobody@example.com"))
+                .hasValueSatisfying(a -> assertThat(a.failures()).isEqualTo(1));
     }
 
     @Test
@@ -80,7 +79,9 @@ class LoginUserTest {
 
         var refused = catchThrowableOfType(TooManyAttemptsException.class, () -> login.login(RIGHT));
 
-        assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(LoginPolicy.DEFAULT.lockout().plusSeconds(1));
+        assertThat(refused.retryAfter())
+                .isPositive()
+                .isLessThanOrEqualTo(LoginPolicy.DEFAULT.lockout().plusSeconds(1));
         assertThat(core.tokens().issuedTo()).isEmpty();
         assertThat(core.outbox().events()).isEmpty();
     }
@@ -102,7 +103,8 @@ class LoginUserTest {
         var refused = catchThrowableOfType(TooManyAttemptsException.class, () -> login.login(WRONG));
 
         assertThat(refused.retryAfter()).isBetween(remaining, remaining.plusSeconds(1));
-        assertThat(core.loginAttempts().stored(EMAIL).orElseThrow().lockedUntil()).isEqualTo(lockedUntil);
+        assertThat(core.loginAttempts().stored(EMAIL).orElseThrow().lockedUntil())
+                .isEqualTo(lockedUntil);
         core.clock().set(lockedUntil);
         assertThat(login.login(RIGHT)).isEqualTo(FakeTokenIssuer.tokenFor(ann));
     }

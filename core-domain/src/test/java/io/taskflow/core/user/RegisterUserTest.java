@@ -42,7 +42,8 @@ class RegisterUserTest {
     void registeringAnE_mailTwiceIsAConflictAndKeepsTheFirstAccount() {
         User first = core.registerUser().register(new Registration("ann@example.com", PASSWORD, "Ann"));
 
-        assertThatThrownBy(() -> core.registerUser().register(new Registration("ann@example.com", "other password", "Impostor")))
+        assertThatThrownBy(() ->
+                        core.registerUser().register(new Registration("ann@example.com", "other password", "Impostor")))
                 .isInstanceOf(ConflictException.class);
 
         assertThat(core.users().all()).containsExactly(first);

@@ -13,12 +13,14 @@ class RegistrationTest {
 
     @Test
     void theE_mailIsTrimmedAndLowerCased() {
-        assertThat(new Registration("  Ann.Lee@Example.COM\t", PASSWORD, "Ann").email()).isEqualTo("ann.lee@example.com");
+        assertThat(new Registration("  Ann.Lee@Example.COM\t", PASSWORD, "Ann").email())
+                .isEqualTo("ann.lee@example.com");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"ann", "ann@", "@example.com", "ann@example", "ann lee@example.com", "ann@@example.com", "   "})
+    @ValueSource(
+            strings = {"ann", "ann@", "@example.com", "ann@example", "ann lee@example.com", "ann@@example.com", "   "})
     void somethingThatIsNotAnE_mailIsRefused(String email) {
         assertInvalidInput("email", () -> new Registration(email, PASSWORD, "Ann"));
     }
@@ -36,7 +38,8 @@ class RegistrationTest {
     void aPasswordShorterThanEightCharactersIsRefused() {
         assertInvalidInput("password", () -> new Registration("ann@example.com", "1234567", "Ann"));
         assertInvalidInput("password", () -> new Registration("ann@example.com", null, "Ann"));
-        assertThat(new Registration("ann@example.com", "12345678", "Ann").password()).isEqualTo("12345678");
+        assertThat(new Registration("ann@example.com", "12345678", "Ann").password())
+                .isEqualTo("12345678");
     }
 
     @Test
@@ -58,8 +61,10 @@ class RegistrationTest {
 
     @Test
     void theDisplayNameIsStrippedAndAtMost100Characters() {
-        assertThat(new Registration("ann@example.com", PASSWORD, "  Ann  ").displayName()).isEqualTo("Ann");
-        assertThat(new Registration("ann@example.com", PASSWORD, "n".repeat(100)).displayName()).hasSize(100);
+        assertThat(new Registration("ann@example.com", PASSWORD, "  Ann  ").displayName())
+                .isEqualTo("Ann");
+        assertThat(new Registration("ann@example.com", PASSWORD, "n".repeat(100)).displayName())
+                .hasSize(100);
         assertInvalidInput("displayName", () -> new Registration("ann@example.com", PASSWORD, "n".repeat(101)));
     }
 

@@ -28,7 +28,8 @@ public class ConfiguredSecrets implements Secrets {
     public Optional<String> find(String name) {
         // Micronaut maps TASKFLOW_SECRET_JWT_SIGNING_SECRET(_FILE) to these property names, among others.
         String key = "taskflow.secret." + name;
-        Optional<String> file = environment.getProperty(key + "-file", String.class).filter(v -> !v.isBlank());
+        Optional<String> file =
+                environment.getProperty(key + "-file", String.class).filter(v -> !v.isBlank());
         if (file.isPresent()) {
             try {
                 return Optional.of(Files.readString(Path.of(file.get())).strip());

@@ -27,11 +27,14 @@ final class JsonAgainstAvro {
             case UNION -> union(schema, node, path, strict, out);
             case NULL -> expect(node == null || node.isNull(), path, "null", out);
             case STRING -> string(schema, node, path, out);
-            case ENUM -> expect(
-                    node != null && node.isString() && schema.getEnumSymbols().contains(node.getStringValue()),
-                    path,
-                    "one of " + schema.getEnumSymbols(),
-                    out);
+            case ENUM ->
+                expect(
+                        node != null
+                                && node.isString()
+                                && schema.getEnumSymbols().contains(node.getStringValue()),
+                        path,
+                        "one of " + schema.getEnumSymbols(),
+                        out);
             case INT -> expect(isIntegral(node, Integer.MIN_VALUE, Integer.MAX_VALUE), path, "an int", out);
             case LONG -> expect(isIntegral(node, Long.MIN_VALUE, Long.MAX_VALUE), path, "a long", out);
             case FLOAT, DOUBLE -> expect(node != null && node.isNumber(), path, "a number", out);
@@ -72,7 +75,8 @@ final class JsonAgainstAvro {
                 return;
             }
         }
-        out.add(path + ": matches none of " + schema.getTypes().stream().map(Schema::getType).toList());
+        out.add(path + ": matches none of "
+                + schema.getTypes().stream().map(Schema::getType).toList());
     }
 
     private static void string(Schema schema, JsonNode node, String path, List<String> out) {

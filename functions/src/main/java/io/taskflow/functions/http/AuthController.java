@@ -11,12 +11,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskflow.core.user.Credentials;
 import io.taskflow.core.user.LoginUser;
 import io.taskflow.core.user.RegisterUser;
 import io.taskflow.core.user.Registration;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 
 @Controller("/auth")
@@ -33,7 +33,10 @@ final class AuthController {
     }
 
     @Serdeable
-    record RegisterRequest(@Nullable String email, @Nullable String password, @Nullable String displayName) {
+    record RegisterRequest(
+            @Nullable String email,
+            @Nullable String password,
+            @Nullable String displayName) {
         @Override
         public String toString() {
             return "RegisterRequest[email=" + email + "]";
@@ -58,7 +61,8 @@ final class AuthController {
     @Operation(summary = "Register a user; publishes user.registered.")
     HttpResponse<UserResponse> register(@Body RegisterRequest body) {
         var user = registerUser.register(new Registration(body.email(), body.password(), body.displayName()));
-        return HttpResponse.status(HttpStatus.CREATED).body(new UserResponse(user.id(), user.email(), user.displayName()));
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(new UserResponse(user.id(), user.email(), user.displayName()));
     }
 
     @Post("/login")

@@ -1,11 +1,11 @@
 package io.taskflow.functions.http;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.taskflow.functions.outbox.CorrelationIds;
@@ -30,7 +30,9 @@ final class CorrelationIdFilter implements Ordered {
     @RequestFilter
     void assign(HttpRequest<?> request) {
         String given = request.getHeaders().get(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setAttribute(CorrelationIds.ATTRIBUTE, id);
     }
 

@@ -23,7 +23,8 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DomainException e) {
-        String correlationId = request.getAttribute(CorrelationIds.ATTRIBUTE, String.class).orElse(null);
+        String correlationId =
+                request.getAttribute(CorrelationIds.ATTRIBUTE, String.class).orElse(null);
         var response = problem(e).withCorrelationId(correlationId).toResponse();
         if (e instanceof TooManyAttemptsException tooMany) {
             response.header("Retry-After", Long.toString(tooMany.retryAfter().toSeconds()));

@@ -13,7 +13,8 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String correlationId, List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, String correlationId, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -33,7 +34,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public MutableHttpResponse<Problem> toResponse() {
-        return HttpResponse.<Problem>status(HttpStatus.valueOf(status)).body(this).contentType(MEDIA_TYPE);
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(status))
+                .body(this)
+                .contentType(MEDIA_TYPE);
     }
 
     /** The problem slug for a status the framework produced (routing, body size, media type, security). */

@@ -18,6 +18,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskflow.core.error.InvalidInputException;
 import io.taskflow.core.task.ChangeTask;
 import io.taskflow.core.task.CreateTask;
@@ -28,8 +30,6 @@ import io.taskflow.core.task.TaskCursor;
 import io.taskflow.core.task.TaskQuery;
 import io.taskflow.core.task.TaskStatus;
 import io.taskflow.functions.security.CallerId;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 
 /** The task API. Every call is the caller's: ids of other users' tasks answer 404. */

@@ -8,10 +8,11 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** The OpenAPI document's header; the build generates the paths from the controllers and serves it at /openapi. */
 @OpenAPIDefinition(
-        info = @Info(
-                title = "Taskflow",
-                version = "1",
-                description = "Event-driven task API. Errors are application/problem+json (RFC 9457)."),
+        info =
+                @Info(
+                        title = "Taskflow",
+                        version = "1",
+                        description = "Event-driven task API. Errors are application/problem+json (RFC 9457)."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 final class TaskflowApi {

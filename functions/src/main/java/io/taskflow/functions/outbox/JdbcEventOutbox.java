@@ -8,7 +8,6 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.taskflow.core.event.DomainEvent;
 import io.taskflow.core.event.EventData;
-import io.taskflow.core.event.EventType;
 import io.taskflow.core.port.EventOutbox;
 import io.taskflow.core.port.TimeSource;
 import io.taskflow.functions.event.EventValidator;

@@ -63,7 +63,8 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return Result.IDLE;
             }
-            Map<String, String> failed = publisher.publish(batch.stream().map(PendingEvent::envelope).toList());
+            Map<String, String> failed =
+                    publisher.publish(batch.stream().map(PendingEvent::envelope).toList());
             var published = new ArrayList<Long>();
             var refused = new ArrayList<PendingEvent>();
             for (PendingEvent p : batch) {

@@ -47,13 +47,15 @@ class JwtSigningFactory {
 
     private static String generated(boolean allowed) {
         if (!allowed) {
-            throw new ConfigurationException("no secret " + Secrets.JWT_SIGNING_SECRET
-                    + " is configured: set TASKFLOW_SECRET_JWT_SIGNING_SECRET or TASKFLOW_SECRET_JWT_SIGNING_SECRET_FILE");
+            throw new ConfigurationException(
+                    "no secret " + Secrets.JWT_SIGNING_SECRET
+                            + " is configured: set TASKFLOW_SECRET_JWT_SIGNING_SECRET or TASKFLOW_SECRET_JWT_SIGNING_SECRET_FILE");
         }
         byte[] key = new byte[48];
         new SecureRandom().nextBytes(key);
-        LOG.warn("No JWT signing secret is configured: generated a random one for this run."
-                + " Tokens stop working when the process restarts; set TASKFLOW_SECRET_JWT_SIGNING_SECRET to keep them.");
+        LOG.warn(
+                "No JWT signing secret is configured: generated a random one for this run."
+                        + " Tokens stop working when the process restarts; set TASKFLOW_SECRET_JWT_SIGNING_SECRET to keep them.");
         return Base64.getEncoder().encodeToString(key);
     }
 }

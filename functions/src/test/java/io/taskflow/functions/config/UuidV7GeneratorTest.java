@@ -22,7 +22,9 @@ class UuidV7GeneratorTest {
 
             assertThat(id.version()).as("version of %s", id).isEqualTo(7);
             assertThat(id.variant()).as("variant of %s", id).isEqualTo(2);
-            assertThat(id.getLeastSignificantBits() >>> 62).as("variant bits of %s", id).isEqualTo(0b10L);
+            assertThat(id.getLeastSignificantBits() >>> 62)
+                    .as("variant bits of %s", id)
+                    .isEqualTo(0b10L);
             assertThat(id.toString().charAt(14)).isEqualTo('7');
         }
     }
@@ -45,7 +47,9 @@ class UuidV7GeneratorTest {
         }
         UUID later = ids.newId();
 
-        assertThat(Long.compareUnsigned(millis(later), millis(earlier))).as("after %d spins", spins).isPositive();
+        assertThat(Long.compareUnsigned(millis(later), millis(earlier)))
+                .as("after %d spins", spins)
+                .isPositive();
         assertThat(later.toString()).isGreaterThan(earlier.toString());
         assertThat(later).isGreaterThan(earlier);
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class CloudEventMappingTest {
     private static final Instant TIME = Instant.parse("2026-03-02T10:15:30.123456789Z");
-    private static final byte[] DATA = "{\"schemaVersion\":1,\"title\":\"Gr\u00fc\u00dfe \u2603\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA =
+            "{\"schemaVersion\":1,\"title\":\"Gr\u00fc\u00dfe \u2603\"}".getBytes(StandardCharsets.UTF_8);
 
     private static EventEnvelope full() {
         return new EventEnvelope(
@@ -80,8 +80,7 @@ class CloudEventMappingTest {
                 .containsExactlyInAnyOrder("partitionkey", "correlationid", "traceparent", "tracestate");
         assertThat(ce.getExtension("partitionkey")).isEqualTo("7c9e6679-7425-40de-944b-e07fc1f90ae7");
         assertThat(ce.getExtension("correlationid")).isEqualTo("corr-42");
-        assertThat(ce.getExtension("traceparent"))
-                .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(ce.getExtension("traceparent")).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         assertThat(ce.getExtension("tracestate")).isEqualTo("congo=t61rcWkgMzE");
         assertThat(Arrays.equals(ce.getData().toBytes(), DATA)).isTrue();
     }

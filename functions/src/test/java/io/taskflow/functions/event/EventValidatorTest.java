@@ -157,7 +157,8 @@ class EventValidatorTest {
     }
 
     @Test
-    void givenADataSchemaNamingAVersionNewerThanAnyKnown_whenValidDataIsCheckedIncoming_thenItIsReadWithTheNewestSchema() {
+    void
+            givenADataSchemaNamingAVersionNewerThanAnyKnown_whenValidDataIsCheckedIncoming_thenItIsReadWithTheNewestSchema() {
         assertThat(validator.checkIncoming(taskCreated("urn:taskflow:schema:task.created:v99", taskCreatedData())))
                 .isEqualTo(EventType.TASK_CREATED);
     }
@@ -190,7 +191,8 @@ class EventValidatorTest {
 
         // Forward compatibility: either read with the newest schema (no exception) or refused as invalid, never
         // an unchecked parsing error that a consumer would treat as a retryable failure.
-        assertThat(thrown).satisfiesAnyOf(
-                t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(InvalidEventException.class));
+        assertThat(thrown)
+                .satisfiesAnyOf(
+                        t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(InvalidEventException.class));
     }
 }

@@ -145,9 +145,7 @@ class JsonAgainstAvroTest {
     }
 
     @ParameterizedTest(name = "{0} = {1} -> {2}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             version  | "5"                                   | $.version: expected a long
             version  | 1.0                                   | $.version: expected a long
             version  | 9223372036854775808                   | $.version: expected a long
@@ -178,9 +176,7 @@ class JsonAgainstAvroTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             count   | -2147483648
             count   | 2147483647
             version | 7

@@ -50,9 +50,7 @@ class TaskRequestsTest {
     // ---- IfMatch ----
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             "3"          | 3
             W/"3"        | 3
             "0"          | 0
@@ -182,9 +180,7 @@ class TaskRequestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             title      | {"description": "no title"}
             title      | {"title": "   "}
             priority   | {"title": "t", "priority": "high"}
@@ -193,7 +189,8 @@ class TaskRequestsTest {
             recurrence | {"title": "t", "recurrence": "FREQ=HOURLY"}
             tags       | {"title": "t", "tags": ["has space"]}
             """)
-    void givenACreatePropertyThatBreaksADomainRule_whenRead_thenItIsRefusedNamingTheProperty(String field, String body) {
+    void givenACreatePropertyThatBreaksADomainRule_whenRead_thenItIsRefusedNamingTheProperty(
+            String field, String body) {
         assertInvalidInput(field, () -> requests.details(body));
     }
 
@@ -256,9 +253,7 @@ class TaskRequestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             title       | {"title": 5}
             title       | {"title": null}
             description | {"description": true}

@@ -46,7 +46,8 @@ class BcryptPasswordHasherTest {
     void givenAPasswordBeyondAscii_whenHashedAndChecked_thenItMatchesOnlyItself() {
         String hash = hasher.hash("p\u00e4ssw\u00f6rd \u2603 \uD83D\uDD11");
 
-        assertThat(hasher.matches("p\u00e4ssw\u00f6rd \u2603 \uD83D\uDD11", hash)).isTrue();
+        assertThat(hasher.matches("p\u00e4ssw\u00f6rd \u2603 \uD83D\uDD11", hash))
+                .isTrue();
         assertThat(hasher.matches("passwor d \u2603 \uD83D\uDD11", hash)).isFalse();
         assertThat(hasher.matches("p\u00e4ssw\u00f6rd \u2603 ", hash)).isFalse();
     }

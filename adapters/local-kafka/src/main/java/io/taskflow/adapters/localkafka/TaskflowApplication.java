@@ -29,10 +29,13 @@ public final class TaskflowApplication {
             case "embedded" -> {
                 Path dataDir = Path.of(env("TASKFLOW_DATA_DIR").orElse("taskflow-data"));
                 int kafkaPort = Integer.parseInt(env("TASKFLOW_KAFKA_PORT").orElse("9092"));
-                int controllerPort = Integer.parseInt(env("TASKFLOW_KAFKA_CONTROLLER_PORT").orElse("9093"));
+                int controllerPort =
+                        Integer.parseInt(env("TASKFLOW_KAFKA_CONTROLLER_PORT").orElse("9093"));
                 embedded = EmbeddedMode.start(dataDir, kafkaPort, controllerPort);
                 micronaut.properties(embedded.properties());
-                LOG.info("embedded mode: Kafka on {}, data under {}", embedded.broker().bootstrapServers(),
+                LOG.info(
+                        "embedded mode: Kafka on {}, data under {}",
+                        embedded.broker().bootstrapServers(),
                         dataDir.toAbsolutePath());
             }
             case "external" -> LOG.info("external mode: PostgreSQL and Kafka from the environment");
@@ -43,7 +46,9 @@ public final class TaskflowApplication {
             EmbeddedMode broker = embedded;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(context, broker), "embedded-broker-stop"));
         }
-        LOG.info("Taskflow ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        LOG.info(
+                "Taskflow ready in {} ms",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     /**

@@ -60,11 +60,12 @@ class EmbeddedModeIT {
 
         // The walk-through's events reached the embedded broker.
         try (var reader = new TopicReader("127.0.0.1:" + kafkaPort, "task.created", "task.completed")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().stream()
-                    .filter(r -> taskId.equals(r.key()))
-                    .map(TopicReader.Received::topic)
-                    .toList()
-                    .containsAll(List.of("task.created", "task.completed")));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> reader.poll().stream()
+                            .filter(r -> taskId.equals(r.key()))
+                            .map(TopicReader.Received::topic)
+                            .toList()
+                            .containsAll(List.of("task.created", "task.completed")));
         }
 
         // Everything lives under the data directory: a restart finds the user and the task again.
@@ -81,16 +82,19 @@ class EmbeddedModeIT {
                 .directory(MODULE.resolve("../..").normalize().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("app.log").toFile());
-        pb.environment().putAll(Map.of(
-                "TASKFLOW_DATA_DIR", dataDir.resolve("data").toString(),
-                "TASKFLOW_HTTP_PORT", Integer.toString(httpPort),
-                "TASKFLOW_KAFKA_PORT", Integer.toString(kafkaPort),
-                "TASKFLOW_KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort)));
+        pb.environment()
+                .putAll(Map.of(
+                        "TASKFLOW_DATA_DIR", dataDir.resolve("data").toString(),
+                        "TASKFLOW_HTTP_PORT", Integer.toString(httpPort),
+                        "TASKFLOW_KAFKA_PORT", Integer.toString(kafkaPort),
+                        "TASKFLOW_KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort)));
         pb.environment().remove("TASKFLOW_MODE");
         long started = System.nanoTime();
         app = pb.start();
         // The issue asks for the API to be ready in under a minute.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(this::ready);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(this::ready);
         System.out.printf("embedded mode ready in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
@@ -119,8 +123,8 @@ class EmbeddedModeIT {
 
     private String runWalkThrough(String url) throws Exception {
         String readme = Files.readString(README);
-        Matcher block = Pattern.compile("<!-- walkthrough:start -->\\s*```bash\\n(.*?)```\\s*<!-- walkthrough:end -->",
-                        Pattern.DOTALL)
+        Matcher block = Pattern.compile(
+                        "<!-- walkthrough:start -->\\s*```bash\\n(.*?)```\\s*<!-- walkthrough:end -->", Pattern.DOTALL)
                 .matcher(readme);
         assertThat(block.find()).as("the README holds the walk-through block").isTrue();
         String script = block.group(1).replace("http://localhost:8080", url);

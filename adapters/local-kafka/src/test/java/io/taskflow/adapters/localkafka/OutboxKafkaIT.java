@@ -47,7 +47,8 @@ class OutboxKafkaIT {
         server = TestStack.get().startApp();
         json = server.getApplicationContext().getBean(JsonMapper.class);
         api = new Api(server.getURI(), json);
-        reader = new TopicReader(TestStack.get().broker().bootstrapServers(),
+        reader = new TopicReader(
+                TestStack.get().broker().bootstrapServers(),
                 Arrays.stream(EventType.values()).map(EventType::typeName).toArray(String[]::new));
     }
 
@@ -60,8 +61,8 @@ class OutboxKafkaIT {
     @Test
     void aCreatedTaskAppearsOnTaskCreatedAsABinaryCloudEventKeyedByItsId() {
         User ada = api.newUser();
-        var created = api.post("/tasks", ada, "{\"title\":\"publish me\",\"tags\":[\"x\"]}",
-                "X-Correlation-Id", "corr-created-1");
+        var created = api.post(
+                "/tasks", ada, "{\"title\":\"publish me\",\"tags\":[\"x\"]}", "X-Correlation-Id", "corr-created-1");
         String id = created.text("id");
 
         Received r = awaitOne(rec -> rec.topic().equals("task.created") && id.equals(rec.key()));
@@ -77,8 +78,12 @@ class OutboxKafkaIT {
                 .containsEntry("content-type", "application/json")
                 .containsKeys("ce_id", "ce_time");
         Map<String, Object> data = data(r);
-        assertThat(data).containsEntry("taskId", id).containsEntry("userId", ada.id().toString())
-                .containsEntry("version", 1).containsEntry("schemaVersion", 1).containsEntry("title", "publish me");
+        assertThat(data)
+                .containsEntry("taskId", id)
+                .containsEntry("userId", ada.id().toString())
+                .containsEntry("version", 1)
+                .containsEntry("schemaVersion", 1)
+                .containsEntry("title", "publish me");
         validatedOnConsume(r);
     }
 
@@ -91,13 +96,19 @@ class OutboxKafkaIT {
         api.post("/tasks/" + id + "/complete", ada, null); // idempotent: no second event
         api.send("DELETE", "/tasks/" + id, ada.token(), null);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOf(id)).hasSize(4));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(eventsOf(id)).hasSize(4));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(eventsOf(id)).hasSize(4));
         var byType = eventsOf(id).stream().collect(Collectors.toMap(Received::topic, r -> data(r).get("version")));
-        assertThat(byType).containsExactlyInAnyOrderEntriesOf(
-                Map.of("task.created", 1, "task.updated", 2, "task.completed", 3, "task.deleted", 4));
-        var updated = eventsOf(id).stream().filter(r -> r.topic().equals("task.updated")).findFirst().orElseThrow();
+        assertThat(byType)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("task.created", 1, "task.updated", 2, "task.completed", 3, "task.deleted", 4));
+        var updated = eventsOf(id).stream()
+                .filter(r -> r.topic().equals("task.updated"))
+                .findFirst()
+                .orElseThrow();
         assertThat(data(updated)).containsEntry("changedFields", List.of("priority"));
         eventsOf(id).forEach(OutboxKafkaIT::validatedOnConsume);
     }
@@ -109,8 +120,10 @@ class OutboxKafkaIT {
         awaitOne(r -> r.topic().equals("user.registered") && id.equals(r.key()));
         Received login = awaitOne(r -> r.topic().equals("user.authenticated") && id.equals(r.key()));
         assertThat(data(login)).containsEntry("userId", id);
-        assertThat(new String(awaitOne(r -> r.topic().equals("user.registered") && id.equals(r.key())).value()))
-                .doesNotContain("correct-horse").doesNotContain("$2a$");
+        assertThat(new String(awaitOne(r -> r.topic().equals("user.registered") && id.equals(r.key()))
+                        .value()))
+                .doesNotContain("correct-horse")
+                .doesNotContain("$2a$");
     }
 
     @Test
@@ -122,7 +135,8 @@ class OutboxKafkaIT {
         var doomed = new AtomicReference<Task>();
 
         assertThatThrownBy(() -> tx.inTransaction(() -> {
-                    doomed.set(createTask.create(ada.id(), new TaskDetails("doomed", null, null, null, null, null, null)));
+                    doomed.set(
+                            createTask.create(ada.id(), new TaskDetails("doomed", null, null, null, null, null, null)));
                     throw new IllegalStateException("the caller fails after the write");
                 }))
                 .hasMessageContaining("caller fails");
@@ -152,15 +166,19 @@ class OutboxKafkaIT {
         } finally {
             broker.start();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(createdEventsFor(ids)).hasSize(20));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(createdEventsFor(ids)).hasSize(20));
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingOutboxRows(ids) == 0);
         // None twice: give a duplicate the time to show up, then count per event id.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(createdEventsFor(ids)).hasSize(20));
         var perEvent = reader.poll().stream()
                 .filter(r -> r.topic().equals("task.created") && ids.contains(r.key()))
                 .collect(Collectors.groupingBy(r -> r.header("ce_id"), Collectors.counting()));
-        assertThat(perEvent).hasSize(20).allSatisfy((eventId, count) -> assertThat(count).isEqualTo(1));
+        assertThat(perEvent)
+                .hasSize(20)
+                .allSatisfy((eventId, count) -> assertThat(count).isEqualTo(1));
     }
 
     private static List<Received> createdEventsFor(List<String> ids) {
@@ -196,7 +214,8 @@ class OutboxKafkaIT {
         try (var deserializer = new CloudEventDeserializer()) {
             CloudEvent event = deserializer.deserialize(r.topic(), r.rawHeaders(), r.value());
             var envelope = CloudEventMapping.fromCloudEvent(event);
-            var type = server.getApplicationContext().getBean(EventValidator.class).checkIncoming(envelope);
+            var type =
+                    server.getApplicationContext().getBean(EventValidator.class).checkIncoming(envelope);
             assertThat(type.typeName()).isEqualTo(r.topic());
             assertThat(envelope.subject()).isEqualTo(r.key());
         }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +40,9 @@ class TaskApiIT {
     @Test
     void aTaskGoesThroughItsWholeLife() {
         User ada = api.newUser();
-        var created = api.post("/tasks", ada,
+        var created = api.post(
+                "/tasks",
+                ada,
                 "{\"title\":\"Write the report\",\"priority\":\"HIGH\",\"tags\":[\"work\",\"q4\"],"
                         + "\"dueAt\":\"2030-01-31T09:00:00Z\",\"remindAt\":\"2030-01-31T08:00:00Z\","
                         + "\"recurrence\":\"FREQ=WEEKLY;INTERVAL=2\"}");
@@ -49,17 +50,27 @@ class TaskApiIT {
         String id = created.text("id");
         assertThat(created.header("Location")).contains("/tasks/" + id);
         assertThat(created.header("ETag")).contains("\"1\"");
-        assertThat(created.map()).containsEntry("status", "OPEN").containsEntry("priority", "HIGH")
-                .containsEntry("tags", List.of("work", "q4")).containsEntry("recurrence", "FREQ=WEEKLY;INTERVAL=2");
+        assertThat(created.map())
+                .containsEntry("status", "OPEN")
+                .containsEntry("priority", "HIGH")
+                .containsEntry("tags", List.of("work", "q4"))
+                .containsEntry("recurrence", "FREQ=WEEKLY;INTERVAL=2");
 
         var read = api.get("/tasks/" + id, ada);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("ETag")).contains("\"1\"");
 
-        var patched = api.send("PATCH", "/tasks/" + id, ada.token(), "{\"title\":\"Write the final report\",\"remindAt\":null}",
-                "If-Match", "\"1\"");
+        var patched = api.send(
+                "PATCH",
+                "/tasks/" + id,
+                ada.token(),
+                "{\"title\":\"Write the final report\",\"remindAt\":null}",
+                "If-Match",
+                "\"1\"");
         assertThat(patched.status()).isEqualTo(200);
-        assertThat(patched.map()).containsEntry("title", "Write the final report").containsEntry("remindAt", null)
+        assertThat(patched.map())
+                .containsEntry("title", "Write the final report")
+                .containsEntry("remindAt", null)
                 .containsEntry("version", 2);
         assertThat(patched.header("ETag")).contains("\"2\"");
 
@@ -72,7 +83,8 @@ class TaskApiIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.map()).containsEntry("version", 3).containsEntry("completedAt", completed.text("completedAt"));
 
-        assertThat(api.send("DELETE", "/tasks/" + id, ada.token(), null).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", "/tasks/" + id, ada.token(), null).status())
+                .isEqualTo(204);
         assertThat(api.get("/tasks/" + id, ada).status()).isEqualTo(404);
     }
 
@@ -89,7 +101,8 @@ class TaskApiIT {
 
         var current = api.get("/tasks/" + id, ada);
         assertThat(current.map()).containsEntry("title", "second").containsEntry("version", 2);
-        assertThat(api.send("PATCH", "/tasks/" + id, ada.token(), "{\"title\":\"third\"}", "If-Match", "\"2\"").status())
+        assertThat(api.send("PATCH", "/tasks/" + id, ada.token(), "{\"title\":\"third\"}", "If-Match", "\"2\"")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -114,7 +127,8 @@ class TaskApiIT {
 
         // Keys belong to their user: another user may use the same one.
         User bob = api.newUser();
-        assertThat(api.post("/tasks", bob, body, "Idempotency-Key", "rent-2030-01").text("id"))
+        assertThat(api.post("/tasks", bob, body, "Idempotency-Key", "rent-2030-01")
+                        .text("id"))
                 .isNotEqualTo(first.text("id"));
     }
 
@@ -125,7 +139,8 @@ class TaskApiIT {
         String id = api.createTask(ada, "ada's secret").text("id");
 
         assertProblem(api.get("/tasks/" + id, eve), 404, "/problems/not-found");
-        assertProblem(api.send("PATCH", "/tasks/" + id, eve.token(), "{\"title\":\"mine\"}"), 404, "/problems/not-found");
+        assertProblem(
+                api.send("PATCH", "/tasks/" + id, eve.token(), "{\"title\":\"mine\"}"), 404, "/problems/not-found");
         assertProblem(api.post("/tasks/" + id + "/complete", eve, null), 404, "/problems/not-found");
         assertProblem(api.send("DELETE", "/tasks/" + id, eve.token(), null), 404, "/problems/not-found");
         assertThat(api.get("/tasks", eve).items()).isEmpty();
@@ -138,9 +153,15 @@ class TaskApiIT {
     void listingFiltersAndPagesThroughTheCallersTasksNewestFirst() {
         User ada = api.newUser();
         api.post("/tasks", ada, "{\"title\":\"Buy milk\",\"tags\":[\"home\"],\"priority\":\"LOW\"}");
-        api.post("/tasks", ada, "{\"title\":\"Ship release\",\"tags\":[\"work\"],\"priority\":\"URGENT\","
-                + "\"dueAt\":\"2031-01-01T00:00:00Z\"}");
-        api.post("/tasks", ada, "{\"title\":\"Review 50% of PRs\",\"tags\":[\"work\"],\"dueAt\":\"2030-06-01T00:00:00Z\"}");
+        api.post(
+                "/tasks",
+                ada,
+                "{\"title\":\"Ship release\",\"tags\":[\"work\"],\"priority\":\"URGENT\","
+                        + "\"dueAt\":\"2031-01-01T00:00:00Z\"}");
+        api.post(
+                "/tasks",
+                ada,
+                "{\"title\":\"Review 50% of PRs\",\"tags\":[\"work\"],\"dueAt\":\"2030-06-01T00:00:00Z\"}");
         String done = api.createTask(ada, "Call mum").text("id");
         api.post("/tasks/" + done + "/complete", ada, null);
         api.createTask(ada, "Water plants");
@@ -161,7 +182,8 @@ class TaskApiIT {
         assertThat(titles(api.get("/tasks?status=COMPLETED", ada))).containsExactly("Call mum");
         assertThat(titles(api.get("/tasks?q=50%25", ada))).containsExactly("Review 50% of PRs");
         assertThat(titles(api.get("/tasks?q=MILK", ada))).containsExactly("Buy milk");
-        assertThat(titles(api.get("/tasks?dueBefore=2030-12-31T00:00:00Z", ada))).containsExactly("Review 50% of PRs");
+        assertThat(titles(api.get("/tasks?dueBefore=2030-12-31T00:00:00Z", ada)))
+                .containsExactly("Review 50% of PRs");
     }
 
     @Test
@@ -171,8 +193,8 @@ class TaskApiIT {
         for (int i = 0; i < 5; i++) {
             assertProblem(api.send("POST", "/auth/login", null, wrong), 401, "/problems/invalid-credentials");
         }
-        var locked = api.send("POST", "/auth/login", null,
-                "{\"email\":\"" + ada.email() + "\",\"password\":\"correct-horse\"}");
+        var locked = api.send(
+                "POST", "/auth/login", null, "{\"email\":\"" + ada.email() + "\",\"password\":\"correct-horse\"}");
         assertProblem(locked, 429, "/problems/too-many-attempts");
         assertThat(Integer.parseInt(locked.header("Retry-After").orElseThrow())).isPositive();
         // Another account is not affected.
@@ -183,7 +205,8 @@ class TaskApiIT {
     void tokensThatAreUnsignedOrSignedWithAnotherKeyAreRefused() {
         User ada = api.newUser();
         String[] parts = ada.token().split("\\.");
-        String unsignedHeader = Base64.getUrlEncoder().withoutPadding()
+        String unsignedHeader = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
         String unsigned = unsignedHeader + "." + parts[1] + ".";
         String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
@@ -201,32 +224,72 @@ class TaskApiIT {
         String big = "{\"title\":\"" + "x".repeat(1_100_000) + "\"}";
         return Stream.of(
                 Arguments.of("malformed JSON", "POST", "/tasks", "{\"title\": ", 400, "/problems/malformed-request"),
-                Arguments.of("unknown field", "POST", "/tasks", "{\"title\":\"a\",\"owner\":\"x\"}", 400,
+                Arguments.of(
+                        "unknown field",
+                        "POST",
+                        "/tasks",
+                        "{\"title\":\"a\",\"owner\":\"x\"}",
+                        400,
                         "/problems/malformed-request"),
                 Arguments.of("body over 1 MiB", "POST", "/tasks", big, 413, "/problems/payload-too-large"),
                 Arguments.of("blank title", "POST", "/tasks", "{\"title\":\"  \"}", 400, "/problems/invalid-input"),
-                Arguments.of("title too long", "POST", "/tasks", "{\"title\":\"" + "t".repeat(201) + "\"}", 400,
+                Arguments.of(
+                        "title too long",
+                        "POST",
+                        "/tasks",
+                        "{\"title\":\"" + "t".repeat(201) + "\"}",
+                        400,
                         "/problems/invalid-input"),
                 Arguments.of("title not a string", "POST", "/tasks", "{\"title\":42}", 400, "/problems/invalid-input"),
                 Arguments.of("body not an object", "POST", "/tasks", "[\"title\"]", 400, "/problems/malformed-request"),
-                Arguments.of("unknown priority", "POST", "/tasks", "{\"title\":\"a\",\"priority\":\"SUPER\"}", 400,
+                Arguments.of(
+                        "unknown priority",
+                        "POST",
+                        "/tasks",
+                        "{\"title\":\"a\",\"priority\":\"SUPER\"}",
+                        400,
                         "/problems/invalid-input"),
-                Arguments.of("date not ISO", "POST", "/tasks", "{\"title\":\"a\",\"dueAt\":\"tomorrow\"}", 400,
+                Arguments.of(
+                        "date not ISO",
+                        "POST",
+                        "/tasks",
+                        "{\"title\":\"a\",\"dueAt\":\"tomorrow\"}",
+                        400,
                         "/problems/invalid-input"),
-                Arguments.of("date out of range", "POST", "/tasks", "{\"title\":\"a\",\"dueAt\":\"2999-01-01T00:00:00Z\"}",
-                        400, "/problems/invalid-input"),
-                Arguments.of("reminder after due", "POST", "/tasks",
-                        "{\"title\":\"a\",\"dueAt\":\"2030-01-01T00:00:00Z\",\"remindAt\":\"2030-01-02T00:00:00Z\"}", 400,
+                Arguments.of(
+                        "date out of range",
+                        "POST",
+                        "/tasks",
+                        "{\"title\":\"a\",\"dueAt\":\"2999-01-01T00:00:00Z\"}",
+                        400,
                         "/problems/invalid-input"),
-                Arguments.of("too many tags", "POST", "/tasks", "{\"title\":\"a\",\"tags\":" + tags(21) + "}", 400,
+                Arguments.of(
+                        "reminder after due",
+                        "POST",
+                        "/tasks",
+                        "{\"title\":\"a\",\"dueAt\":\"2030-01-01T00:00:00Z\",\"remindAt\":\"2030-01-02T00:00:00Z\"}",
+                        400,
                         "/problems/invalid-input"),
-                Arguments.of("bad recurrence", "POST", "/tasks", "{\"title\":\"a\",\"recurrence\":\"FREQ=HOURLY\"}", 400,
+                Arguments.of(
+                        "too many tags",
+                        "POST",
+                        "/tasks",
+                        "{\"title\":\"a\",\"tags\":" + tags(21) + "}",
+                        400,
+                        "/problems/invalid-input"),
+                Arguments.of(
+                        "bad recurrence",
+                        "POST",
+                        "/tasks",
+                        "{\"title\":\"a\",\"recurrence\":\"FREQ=HOURLY\"}",
+                        400,
                         "/problems/invalid-input"),
                 Arguments.of("bad id", "GET", "/tasks/not-a-uuid", null, 400, "/problems/invalid-input"),
                 Arguments.of("limit 0", "GET", "/tasks?limit=0", null, 400, "/problems/invalid-input"),
                 Arguments.of("limit 101", "GET", "/tasks?limit=101", null, 400, "/problems/invalid-input"),
                 Arguments.of("garbage cursor", "GET", "/tasks?cursor=bm9wZQ", null, 400, "/problems/invalid-input"),
-                Arguments.of("unknown status filter", "GET", "/tasks?status=DONE", null, 400, "/problems/invalid-input"),
+                Arguments.of(
+                        "unknown status filter", "GET", "/tasks?status=DONE", null, 400, "/problems/invalid-input"),
                 Arguments.of("no route", "GET", "/nothing-here", null, 404, "/problems/not-found"),
                 Arguments.of("wrong method", "PUT", "/tasks", "{}", 405, "/problems/method-not-allowed"));
     }
@@ -261,22 +324,40 @@ class TaskApiIT {
         String id = api.createTask(ada, "keep me").text("id");
         long before = rowCount();
         assertProblem(api.send("PATCH", "/tasks/" + id, ada.token(), body), 400, type);
-        assertThat(api.get("/tasks/" + id, ada).map()).containsEntry("title", "keep me").containsEntry("version", 1);
+        assertThat(api.get("/tasks/" + id, ada).map())
+                .containsEntry("title", "keep me")
+                .containsEntry("version", 1);
         assertThat(rowCount()).isEqualTo(before);
     }
 
     @Test
     void registrationRefusesBadInputAndDuplicateEmails() {
         User ada = api.newUser();
-        assertProblem(api.send("POST", "/auth/register", null,
-                "{\"email\":\"not-an-email\",\"password\":\"correct-horse\",\"displayName\":\"X\"}"), 400,
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/auth/register",
+                        null,
+                        "{\"email\":\"not-an-email\",\"password\":\"correct-horse\",\"displayName\":\"X\"}"),
+                400,
                 "/problems/invalid-input");
-        assertProblem(api.send("POST", "/auth/register", null,
-                "{\"email\":\"x@example.com\",\"password\":\"short\",\"displayName\":\"X\"}"), 400,
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/auth/register",
+                        null,
+                        "{\"email\":\"x@example.com\",\"password\":\"short\",\"displayName\":\"X\"}"),
+                400,
                 "/problems/invalid-input");
-        assertProblem(api.send("POST", "/auth/register", null,
-                "{\"email\":\"" + ada.email().toUpperCase() + "\",\"password\":\"correct-horse\",\"displayName\":\"X\"}"),
-                409, "/problems/conflict");
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/auth/register",
+                        null,
+                        "{\"email\":\"" + ada.email().toUpperCase()
+                                + "\",\"password\":\"correct-horse\",\"displayName\":\"X\"}"),
+                409,
+                "/problems/conflict");
     }
 
     @Test
@@ -300,7 +381,8 @@ class TaskApiIT {
     void theCorrelationIdIsEchoedAndInventedWhenAbsent() {
         var given = api.send("GET", "/health/liveness", null, null, "X-Correlation-Id", "req-42");
         assertThat(given.header("X-Correlation-Id")).contains("req-42");
-        assertThat(api.send("GET", "/health/liveness", null, null).header("X-Correlation-Id")).isPresent();
+        assertThat(api.send("GET", "/health/liveness", null, null).header("X-Correlation-Id"))
+                .isPresent();
     }
 
     @Test
@@ -317,7 +399,8 @@ class TaskApiIT {
 
     private static void assertProblem(Api.Response r, int status, String type) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
         assertThat(r.map()).containsEntry("type", type).containsEntry("status", status);
     }
 
@@ -336,8 +419,9 @@ class TaskApiIT {
     /** Tasks, tags, outbox and idempotency rows together: any write shows up here. */
     static long rowCount() throws SQLException {
         try (var c = TestStack.get().openDatabase();
-                var rs = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM tasks) + (SELECT COUNT(*) FROM task_tags)"
-                        + " + (SELECT COUNT(*) FROM outbox) + (SELECT COUNT(*) FROM idempotency_keys)")) {
+                var rs = c.createStatement()
+                        .executeQuery("SELECT (SELECT COUNT(*) FROM tasks) + (SELECT COUNT(*) FROM task_tags)"
+                                + " + (SELECT COUNT(*) FROM outbox) + (SELECT COUNT(*) FROM idempotency_keys)")) {
             rs.next();
             return rs.getLong(1);
         }

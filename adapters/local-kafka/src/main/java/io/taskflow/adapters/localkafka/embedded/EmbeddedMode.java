@@ -25,13 +25,20 @@ public final class EmbeddedMode implements AutoCloseable {
 
     public Map<String, Object> properties() {
         return Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "datasources.default.url", h2Url(dataDir.resolve("db").resolve("taskflow")),
-                "datasources.default.driver-class-name", "org.h2.Driver",
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "flyway.datasources.default.locations", Migrations.H2,
-                "taskflow.security.generate-secret-if-missing", true);
+                "kafka.bootstrap.servers",
+                broker.bootstrapServers(),
+                "datasources.default.url",
+                h2Url(dataDir.resolve("db").resolve("taskflow")),
+                "datasources.default.driver-class-name",
+                "org.h2.Driver",
+                "datasources.default.username",
+                "sa",
+                "datasources.default.password",
+                "",
+                "flyway.datasources.default.locations",
+                Migrations.H2,
+                "taskflow.security.generate-secret-if-missing",
+                true);
     }
 
     /**
@@ -39,7 +46,8 @@ public final class EmbeddedMode implements AutoCloseable {
      * own shutdown hook, closes the database, so in-flight work finishes first.
      */
     public static String h2Url(Path file) {
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + file
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public EmbeddedKafkaBroker broker() {

@@ -43,17 +43,27 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
             @Value("${taskflow.kafka.delivery-timeout:15s}") Duration deliveryTimeout) {
         this.deliveryTimeout = deliveryTimeout;
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "taskflow-outbox-relay",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 1,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout.toMillis(), 5_000),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "taskflow-outbox-relay",
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                5,
+                ProducerConfig.LINGER_MS_CONFIG,
+                1,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) deliveryTimeout.toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(deliveryTimeout.toMillis(), 5_000),
                 // A broker that is down must not block the relay thread for a minute inside send().
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY);
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                5_000,
+                CloudEventSerializer.ENCODING_CONFIG,
+                Encoding.BINARY);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), cloudEventSerializer());
     }
 
@@ -69,7 +79,8 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
         var failed = new HashMap<String, String>();
         for (EventEnvelope e : batch) {
             try {
-                sent.add(producer.send(new ProducerRecord<>(e.type(), e.partitionKey(), CloudEventMapping.toCloudEvent(e))));
+                sent.add(producer.send(
+                        new ProducerRecord<>(e.type(), e.partitionKey(), CloudEventMapping.toCloudEvent(e))));
             } catch (RuntimeException ex) {
                 sent.add(java.util.concurrent.CompletableFuture.failedFuture(ex));
             }
@@ -84,8 +95,11 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
             }
         }
         if (first != null) {
-            LOG.warn("Kafka did not acknowledge {} of {} events; they stay in the outbox: {}",
-                    failed.size(), batch.size(), first.toString());
+            LOG.warn(
+                    "Kafka did not acknowledge {} of {} events; they stay in the outbox: {}",
+                    failed.size(),
+                    batch.size(),
+                    first.toString());
         }
         return failed;
     }

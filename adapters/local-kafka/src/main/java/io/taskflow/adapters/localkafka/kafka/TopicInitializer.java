@@ -38,8 +38,10 @@ public class TopicInitializer {
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(RETENTION.toMillis()))))
                 .toList();
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
             var results = admin.createTopics(topics).values();
             for (var entry : results.entrySet()) {
                 try {
@@ -55,7 +57,8 @@ public class TopicInitializer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer while creating topics", e);
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer while creating topics", e);
         }
     }
 }

@@ -45,7 +45,8 @@ public class OutboxRelayLoop {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
-                if (!wake.tryAcquire(backoff.isZero() ? pollInterval.toMillis() : backoff.toMillis(), TimeUnit.MILLISECONDS)
+                if (!wake.tryAcquire(
+                                backoff.isZero() ? pollInterval.toMillis() : backoff.toMillis(), TimeUnit.MILLISECONDS)
                         && !running) {
                     return;
                 }

@@ -57,7 +57,10 @@ public final class Api {
 
     public User newUser() {
         String email = "user-" + UUID.randomUUID() + "@example.com";
-        var registered = send("POST", "/auth/register", null,
+        var registered = send(
+                "POST",
+                "/auth/register",
+                null,
                 "{\"email\":\"" + email + "\",\"password\":\"correct-horse\",\"displayName\":\"Test\"}");
         if (registered.status() != 201) {
             throw new IllegalStateException("register failed: " + registered.body());
@@ -71,9 +74,11 @@ public final class Api {
 
     public Response send(String method, String path, String token, String body, String... headers) {
         var request = HttpRequest.newBuilder(base.resolve(path))
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

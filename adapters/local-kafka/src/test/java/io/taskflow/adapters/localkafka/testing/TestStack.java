@@ -37,7 +37,8 @@ public final class TestStack {
             dbUrl = EmbeddedMode.h2Url(workDir.resolve("db").resolve("taskflow"));
             dbUser = "sa";
         } else {
-            String name = "taskflow_it_" + System.currentTimeMillis() + "_" + ProcessHandle.current().pid();
+            String name = "taskflow_it_" + System.currentTimeMillis() + "_"
+                    + ProcessHandle.current().pid();
             try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "")) {
                 c.createStatement().execute("CREATE DATABASE " + name);
             }

@@ -23,7 +23,11 @@ public final class TopicReader implements AutoCloseable {
 
     /** One record as it arrived: topic, key, headers as text, value. */
     public record Received(
-            String topic, int partition, String key, Map<String, String> headers, byte[] value,
+            String topic,
+            int partition,
+            String key,
+            Map<String, String> headers,
+            byte[] value,
             org.apache.kafka.common.header.Headers rawHeaders) {
         public String header(String name) {
             return headers.get(name);
@@ -33,10 +37,14 @@ public final class TopicReader implements AutoCloseable {
     public TopicReader(String bootstrapServers, String... topics) {
         consumer = new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "it-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         consumer.subscribe(List.of(topics));
