@@ -12,6 +12,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskflow.core.user.Credentials;
 import io.taskflow.core.user.LoginUser;
@@ -59,6 +62,18 @@ final class AuthController {
 
     @Post("/register")
     @Operation(summary = "Register a user; publishes user.registered.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "registered",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "invalid e-mail, password or display name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "the e-mail is registered already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<UserResponse> register(@Body RegisterRequest body) {
         var user = registerUser.register(new Registration(body.email(), body.password(), body.displayName()));
         return HttpResponse.status(HttpStatus.CREATED)
@@ -67,6 +82,18 @@ final class AuthController {
 
     @Post("/login")
     @Operation(summary = "Log in; returns a bearer token; publishes user.authenticated. 429 after repeated failures.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "a bearer token",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "unknown e-mail or wrong password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "locked after repeated failures; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     LoginResponse login(@Body LoginRequest body) {
         var token = loginUser.login(new Credentials(body.email(), body.password()));
         return new LoginResponse(token.value(), "Bearer", token.expiresIn().toSeconds());

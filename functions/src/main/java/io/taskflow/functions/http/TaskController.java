@@ -19,6 +19,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskflow.core.error.InvalidInputException;
 import io.taskflow.core.task.ChangeTask;
@@ -37,6 +42,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "tasks")
+@SecurityRequirement(name = "bearer")
 final class TaskController {
     private final CreateTask createTask;
     private final ReadTasks readTasks;
@@ -60,8 +66,23 @@ final class TaskController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a task; publishes task.created. Honours Idempotency-Key.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "created; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "invalid or malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> create(
-            Authentication caller, @Body String body, @Nullable @Header(IdempotentCreate.HEADER) String key) {
+            Authentication caller,
+            @RequestBody(content = @Content(schema = @Schema(implementation = TaskBodies.NewTask.class))) @Body
+                    String body,
+            @Nullable @Header(IdempotentCreate.HEADER) String key) {
         UUID owner = CallerId.of(caller);
         var details = requests.details(body);
         return idempotent.run(owner, key, body, () -> {
@@ -99,6 +120,10 @@ final class TaskController {
 
     @Get("/{id}")
     @Operation(summary = "Read one of the caller's tasks, with its ETag.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task of the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<TaskResponse> get(Authentication caller, @PathVariable String id) {
         return withTag(readTasks.get(CallerId.of(caller), TaskRequests.id(id)));
     }
@@ -106,10 +131,19 @@ final class TaskController {
     @Patch("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a task (JSON Merge Patch); If-Match is honoured; publishes task.updated.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task of the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "412",
+            description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<TaskResponse> update(
             Authentication caller,
             @PathVariable String id,
-            @Body String body,
+            @RequestBody(content = @Content(schema = @Schema(implementation = TaskBodies.TaskPatch.class))) @Body
+                    String body,
             @Nullable @Header("If-Match") String ifMatch) {
         var changes = requests.changes(body);
         return withTag(changeTask.update(
@@ -126,6 +160,11 @@ final class TaskController {
 
     @Delete("/{id}")
     @Operation(summary = "Delete a task; If-Match is honoured; publishes task.deleted.")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(
+            responseCode = "412",
+            description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<Void> delete(
             Authentication caller, @PathVariable String id, @Nullable @Header("If-Match") String ifMatch) {
         changeTask.delete(CallerId.of(caller), TaskRequests.id(id), TaskRequests.expectedVersion(ifMatch));

@@ -371,7 +371,11 @@ class TaskApiIT {
     void theOpenApiDocumentAndTheProbesAreServedWithoutAToken() {
         var openapi = api.send("GET", "/openapi/taskflow-1.yml", null, null);
         assertThat(openapi.status()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/tasks/{id}/complete").contains("/auth/login");
+        assertThat(openapi.body())
+                .contains("/tasks/{id}/complete")
+                .contains("/auth/login")
+                .contains("$ref: \"#/components/schemas/NewTask\"")
+                .contains("application/problem+json");
         assertThat(api.send("GET", "/health/liveness", null, null).status()).isEqualTo(200);
         assertThat(api.send("GET", "/health/readiness", null, null).status()).isEqualTo(200);
         assertThat(api.send("GET", "/prometheus", null, null).body()).contains("http_server_requests");
