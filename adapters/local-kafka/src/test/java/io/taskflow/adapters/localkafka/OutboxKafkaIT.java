@@ -29,8 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +90,28 @@ class OutboxKafkaIT {
                 .containsEntry("schemaVersion", 1)
                 .containsEntry("title", "publish me");
         validatedOnConsume(r);
+    }
+
+    @Test
+    void theEightTopicsExistWithThreePartitionsAndSevenDaysRetention() throws Exception {
+        var names = Arrays.stream(EventType.values()).map(EventType::typeName).toList();
+        try (var admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.get().broker().bootstrapServers()))) {
+            var topics = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(topics)
+                    .hasSize(8)
+                    .allSatisfy((name, d) -> assertThat(d.partitions()).hasSize(3));
+            var resources = names.stream()
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                    .toList();
+            var configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            assertThat(configs.values())
+                    .hasSize(8)
+                    .allSatisfy(c -> assertThat(
+                                    c.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                            .isEqualTo(Long.toString(Duration.ofDays(7).toMillis())));
+        }
     }
 
     @Test
