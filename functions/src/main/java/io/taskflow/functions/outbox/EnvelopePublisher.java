@@ -8,6 +8,12 @@ import java.util.Map;
 public interface EnvelopePublisher {
 
     /**
+     * Makes the destinations ready (topics, hubs), before the first batch; called again after a failure until it
+     * succeeds, so a broker that is away at start delays publishing, not the start.
+     */
+    default void prepare() {}
+
+    /**
      * Sends the batch in order, keyed by each envelope's partition key, and waits until the broker acknowledged or
      * refused every one.
      *

@@ -93,7 +93,12 @@ class OutboxKafkaIT {
     }
 
     @Test
-    void theEightTopicsExistWithThreePartitionsAndSevenDaysRetention() throws Exception {
+    void theEightTopicsExistWithThreePartitionsAndSevenDaysRetention() {
+        // The relay creates them in its first round, right after start.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(OutboxKafkaIT::topicsAreAsConfigured);
+    }
+
+    private static void topicsAreAsConfigured() throws Exception {
         var names = Arrays.stream(EventType.values()).map(EventType::typeName).toList();
         try (var admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -206,6 +211,27 @@ class OutboxKafkaIT {
         assertThat(perEvent)
                 .hasSize(20)
                 .allSatisfy((eventId, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
+    void anAppStartedWhileTheBrokerIsAwayTakesWritesAndPublishesThemWhenItComes() {
+        var broker = TestStack.get().broker();
+        broker.stop();
+        EmbeddedServer late = null;
+        String id;
+        try {
+            late = TestStack.get().startApp();
+            var lateApi = new Api(late.getURI(), json);
+            id = lateApi.createTask(lateApi.newUser(), "written before the broker came")
+                    .text("id");
+        } finally {
+            broker.start();
+        }
+        try {
+            awaitOne(r -> r.topic().equals("task.created") && id.equals(r.key()));
+        } finally {
+            late.close();
+        }
     }
 
     private static List<Received> createdEventsFor(List<String> ids) {

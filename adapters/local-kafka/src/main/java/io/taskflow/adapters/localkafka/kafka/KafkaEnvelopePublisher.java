@@ -37,11 +37,14 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
 
     private final KafkaProducer<String, CloudEvent> producer;
     private final Duration deliveryTimeout;
+    private final KafkaTopics topics;
 
     public KafkaEnvelopePublisher(
+            KafkaTopics topics,
             @Value("${kafka.bootstrap.servers}") String bootstrapServers,
             @Value("${taskflow.kafka.delivery-timeout:15s}") Duration deliveryTimeout) {
         this.deliveryTimeout = deliveryTimeout;
+        this.topics = topics;
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -71,6 +74,11 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
         var serializer = new CloudEventSerializer();
         serializer.configure(Map.of(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY), false);
         return serializer;
+    }
+
+    @Override
+    public void prepare() {
+        topics.ensure();
     }
 
     @Override

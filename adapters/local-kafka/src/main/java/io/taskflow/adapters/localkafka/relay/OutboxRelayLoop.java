@@ -3,6 +3,7 @@ package io.taskflow.adapters.localkafka.relay;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.taskflow.functions.outbox.EnvelopePublisher;
 import io.taskflow.functions.outbox.OutboxAppended;
 import io.taskflow.functions.outbox.OutboxRelay;
 import jakarta.annotation.PreDestroy;
@@ -23,14 +24,22 @@ public class OutboxRelayLoop {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final OutboxRelay relay;
+    private final EnvelopePublisher publisher;
     private final Duration pollInterval;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean prepared;
 
-    public OutboxRelayLoop(OutboxRelay relay, @Value("${taskflow.outbox.poll-interval:1s}") Duration pollInterval) {
+    public OutboxRelayLoop(
+            OutboxRelay relay,
+            EnvelopePublisher publisher,
+            @Value("${taskflow.outbox.poll-interval:1s}") Duration pollInterval) {
         this.relay = relay;
+        this.publisher = publisher;
         this.pollInterval = pollInterval;
+        // The first round runs at once: it prepares the broker (topics) and sends what a previous run left.
+        wake.release();
         this.thread = new Thread(this::run, "outbox-relay");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -61,6 +70,10 @@ public class OutboxRelayLoop {
     /** @return true when everything went out, false when the broker refused something or could not be reached */
     private boolean drain() {
         try {
+            if (!prepared) {
+                publisher.prepare();
+                prepared = true;
+            }
             OutboxRelay.Result r;
             do {
                 r = relay.relayBatch();

@@ -1,9 +1,8 @@
 package io.taskflow.adapters.localkafka.kafka;
 
-import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.taskflow.core.event.EventType;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,32 +19,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the eight topics at start (3 partitions, 7-day retention) and leaves existing ones as they are. Created
- * eagerly so that the first event of a type never waits for, or depends on, auto-creation.
+ * The eight topics (3 partitions, 7-day retention), created before the first event is published and left as they are
+ * when they exist. Created by the relay rather than during start-up, so the API starts and takes writes even while
+ * the broker is still away; the events wait in the outbox.
  */
-@Context
-@Requires(property = "taskflow.kafka.create-topics", notEquals = "false")
-public class TopicInitializer {
-    private static final Logger LOG = LoggerFactory.getLogger(TopicInitializer.class);
+@Singleton
+public class KafkaTopics {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
     static final int PARTITIONS = 3;
     static final Duration RETENTION = Duration.ofDays(7);
 
-    public TopicInitializer(
+    private final String bootstrapServers;
+    private final short replicationFactor;
+
+    public KafkaTopics(
             @Value("${kafka.bootstrap.servers}") String bootstrapServers,
             @Value("${taskflow.kafka.replication-factor:1}") short replicationFactor) {
+        this.bootstrapServers = bootstrapServers;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** @throws IllegalStateException when the broker cannot be reached or refuses a topic */
+    public void ensure() {
         List<NewTopic> topics = Arrays.stream(EventType.values())
                 .map(t -> new NewTopic(t.typeName(), PARTITIONS, replicationFactor)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(RETENTION.toMillis()))))
                 .toList();
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                30_000))) {
-            var results = admin.createTopics(topics).values();
-            for (var entry : results.entrySet()) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
-                    entry.getValue().get(30, TimeUnit.SECONDS);
+                    entry.getValue().get(15, TimeUnit.SECONDS);
                     LOG.info("created topic {}", entry.getKey());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
