@@ -358,6 +358,15 @@ class TaskApiIT {
                                 + "\",\"password\":\"correct-horse\",\"displayName\":\"X\"}"),
                 409,
                 "/problems/conflict");
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/auth/register",
+                        null,
+                        "{\"email\":\"new@example.com\",\"password\":\"correct-horse\",\"displayName\":\"X\","
+                                + "\"admin\":true}"),
+                400,
+                "/problems/malformed-request");
     }
 
     @Test
