@@ -206,6 +206,16 @@ class ChangeTaskTest {
     }
 
     @Test
+    void retryingACompletionWithTheVersionOfTheFirstTryReturnsTheCompletedTask() {
+        Task first = change.complete(OWNER, task.id(), 1L);
+
+        Task retry = change.complete(OWNER, task.id(), 1L);
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(core.outbox().eventsOf(TaskCompleted.class)).hasSize(1);
+    }
+
+    @Test
     void completingWithAStaleExpectedVersionIsRefused() {
         change.update(OWNER, task.id(), 1L, changes(Patch.set("v2"), null));
 
