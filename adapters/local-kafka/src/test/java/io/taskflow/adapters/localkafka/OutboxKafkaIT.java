@@ -146,6 +146,54 @@ class OutboxKafkaIT {
     }
 
     @Test
+    void theUpdatesOfOneTaskArriveInTheOrderTheyWereMade() {
+        User ada = api.newUser();
+        String id = api.createTask(ada, "v1").text("id");
+        for (int v = 2; v <= 11; v++) {
+            api.send("PATCH", "/tasks/" + id, ada.token(), "{\"title\":\"v" + v + "\"}");
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(updatesOf(id)).hasSize(10));
+        // One key, one partition: the record order is the write order.
+        assertThat(updatesOf(id).stream().map(r -> data(r).get("version")))
+                .containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(updatesOf(id).stream().map(Received::partition).distinct()).hasSize(1);
+    }
+
+    @Test
+    void aRowLeftInTheOutboxWithoutACommitSignalIsPublishedByThePoll() throws SQLException {
+        // As if another instance, or a run that crashed before relaying, had written it: nobody wakes this relay.
+        String eventId = java.util.UUID.randomUUID().toString();
+        String subject = java.util.UUID.randomUUID().toString();
+        String data = "{\"schemaVersion\":1,\"taskId\":\"" + subject + "\",\"userId\":\"" + subject
+                + "\",\"version\":2,\"occurredAt\":\"2030-01-01T00:00:00Z\"}";
+        try (var c = TestStack.get().openDatabase();
+                var ps = c.prepareStatement(
+                        "INSERT INTO outbox (event_id, event_type, source, subject, occurred_at,"
+                                + " data_schema, data, created_at) VALUES (?, 'task.deleted', '/taskflow/api', ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, java.util.UUID.fromString(eventId));
+            ps.setString(2, subject);
+            ps.setObject(3, java.time.OffsetDateTime.parse("2030-01-01T00:00:00Z"));
+            ps.setString(4, "urn:taskflow:schema:task.deleted:v1");
+            ps.setString(5, data);
+            ps.setObject(6, java.time.OffsetDateTime.now());
+            ps.executeUpdate();
+        }
+
+        Received r = awaitOne(rec -> eventId.equals(rec.header("ce_id")));
+        assertThat(r.topic()).isEqualTo("task.deleted");
+        assertThat(r.key()).isEqualTo(subject);
+        validatedOnConsume(r);
+    }
+
+    private static List<Received> updatesOf(String id) {
+        return eventsOf(id).stream()
+                .filter(r -> r.topic().equals("task.updated"))
+                .toList();
+    }
+
+    @Test
     void registeringAndLoggingInPublishUserEvents() {
         User ada = api.newUser();
         String id = ada.id().toString();
