@@ -23,9 +23,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DomainException e) {
-        String correlationId =
-                request.getAttribute(CorrelationIds.ATTRIBUTE, String.class).orElse(null);
-        var response = problem(e).withCorrelationId(correlationId).toResponse();
+        var response = problem(e).withCorrelationId(CorrelationIds.of(request)).toResponse();
         if (e instanceof TooManyAttemptsException tooMany) {
             response.header("Retry-After", Long.toString(tooMany.retryAfter().toSeconds()));
         }

@@ -11,16 +11,12 @@ import jakarta.inject.Singleton;
 final class HttpExceptionHandlers {
     private HttpExceptionHandlers() {}
 
-    private static String correlationId(HttpRequest<?> request) {
-        return request.getAttribute(CorrelationIds.ATTRIBUTE, String.class).orElse(null);
-    }
-
     @Singleton
     static final class Malformed implements ExceptionHandler<MalformedBodyException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, MalformedBodyException e) {
             return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", e.getMessage())
-                    .withCorrelationId(correlationId(request))
+                    .withCorrelationId(CorrelationIds.of(request))
                     .toResponse();
         }
     }
@@ -30,7 +26,7 @@ final class HttpExceptionHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, IdempotencyKeyReusedException e) {
             return Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage())
-                    .withCorrelationId(correlationId(request))
+                    .withCorrelationId(CorrelationIds.of(request))
                     .toResponse();
         }
     }

@@ -29,9 +29,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             detail = status.getReason();
         }
         Problem problem = Problem.of(status, Problem.slugFor(status), clean(detail))
-                .withCorrelationId(context.getRequest()
-                        .getAttribute(CorrelationIds.ATTRIBUTE, String.class)
-                        .orElse(null));
+                .withCorrelationId(CorrelationIds.of(context.getRequest()));
         if (status == HttpStatus.UNAUTHORIZED) {
             base.header("WWW-Authenticate", "Bearer");
         }
