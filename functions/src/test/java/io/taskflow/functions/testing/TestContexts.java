@@ -10,8 +10,11 @@ import java.util.UUID;
 public final class TestContexts {
     private TestContexts() {}
 
-    /** A started context; {@code overrides} are given to the context as its own properties. Close it after use. */
-    public static ApplicationContext start(Map<String, Object> overrides) {
+    /**
+     * A started context; {@code overrides} are given to the context as its own properties, {@code singletons} as beans
+     * (the ports a runtime fills in). Close it after use.
+     */
+    public static ApplicationContext start(Map<String, Object> overrides, Object... singletons) {
         var properties = new HashMap<String, Object>();
         properties.put(
                 "datasources.default.url",
@@ -21,7 +24,7 @@ public final class TestContexts {
         properties.put("flyway.datasources.default.locations", Migrations.H2);
         properties.put("taskflow.security.generate-secret-if-missing", true);
         properties.putAll(overrides);
-        return ApplicationContext.run(properties);
+        return ApplicationContext.builder(properties).singletons(singletons).start();
     }
 
     public static ApplicationContext start() {

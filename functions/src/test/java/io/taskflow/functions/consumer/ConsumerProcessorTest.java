@@ -1,0 +1,261 @@
+package io.taskflow.functions.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import io.taskflow.core.event.DomainEvent;
+import io.taskflow.core.event.EventEnvelope;
+import io.taskflow.core.event.EventType;
+import io.taskflow.core.event.TaskCreated;
+import io.taskflow.core.event.TaskDeleted;
+import io.taskflow.core.task.Task;
+import io.taskflow.core.testing.TaskFixtures;
+import io.taskflow.functions.testing.Envelopes;
+import io.taskflow.functions.testing.TestContexts;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConsumerProcessorTest {
+    private static final UUID OWNER = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+
+    private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+    private ApplicationContext context;
+    private ConsumerProcessor processor;
+    private JdbcOperations jdbc;
+    private TransactionOperations<Connection> tx;
+    private TestConsumer consumer;
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        context = TestContexts.start(
+                Map.of(
+                        "taskflow.consumers.retry.max-attempts", 3,
+                        "taskflow.consumers.retry.initial-backoff", "10ms",
+                        "taskflow.consumers.retry.max-backoff", "40ms"),
+                deadLetters);
+        processor = context.getBean(ConsumerProcessor.class);
+        jdbc = context.getBean(JdbcOperations.class);
+        tx = context.getBean(TransactionOperations.class);
+        tx.executeWrite(s -> jdbc.prepareStatement(
+                "CREATE TABLE effects (event_id VARCHAR(64) NOT NULL)", java.sql.PreparedStatement::execute));
+        consumer = new TestConsumer();
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+    }
+
+    @Test
+    void theFirstDeliveryHasItsEffectAndARedeliveryHasNoneButStillSucceeds() {
+        EventEnvelope event = created(UUID.randomUUID());
+
+        BatchOutcome first = processor.process(consumer, List.of(Delivery.first(event)));
+        BatchOutcome again = processor.process(consumer, List.of(Delivery.first(event)));
+
+        assertThat(first.succeeded()).containsExactly(event);
+        assertThat(again.succeeded()).containsExactly(event);
+        assertThat(effects()).containsExactly(event.id());
+        assertThat(consumer.afterCommits).containsExactly(event.id(), event.id());
+    }
+
+    @Test
+    void aFailedEffectIsRolledBackWithItsInboxRowSoTheRetryHasItOnce() {
+        EventEnvelope event = created(UUID.randomUUID());
+        consumer.failures.put(event.id(), 1);
+
+        BatchOutcome first = processor.process(consumer, List.of(Delivery.first(event)));
+        BatchOutcome retried = processor.process(consumer, List.of(new Delivery(event, 2)));
+
+        assertThat(first.retryIds()).containsExactly(event.id());
+        assertThat(retried.succeeded()).containsExactly(event);
+        assertThat(effects()).containsExactly(event.id());
+    }
+
+    @Test
+    void aFailingEventHoldsBackLaterEventsOfItsKeyWhileOtherKeysGoOn() {
+        UUID taskA = UUID.randomUUID();
+        UUID taskB = UUID.randomUUID();
+        EventEnvelope a1 = created(taskA);
+        EventEnvelope b1 = created(taskB);
+        EventEnvelope a2 = deleted(taskA);
+        consumer.failures.put(a1.id(), 1);
+
+        BatchOutcome outcome = processor.process(
+                consumer, List.of(a1, b1, a2).stream().map(Delivery::first).toList());
+
+        assertThat(outcome.succeeded()).containsExactly(b1);
+        assertThat(outcome.retry())
+                .extracting(r -> r.delivery().event().id(), BatchOutcome.Retry::heldBack)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(a1.id(), false),
+                        org.assertj.core.groups.Tuple.tuple(a2.id(), true));
+        assertThat(consumer.handled).containsExactly(b1.id());
+    }
+
+    @Test
+    void settlingRetriesATransientFailureWithBackoffAndKeepsTheKeysOrder() {
+        UUID task = UUID.randomUUID();
+        EventEnvelope first = created(task);
+        EventEnvelope second = deleted(task);
+        consumer.failures.put(first.id(), 2);
+
+        BatchOutcome outcome =
+                processor.settle(consumer, List.of(Delivery.first(first), Delivery.first(second)), sleeps::add);
+
+        assertThat(outcome.settled()).isTrue();
+        assertThat(outcome.succeeded()).containsExactly(first, second);
+        assertThat(consumer.handled).containsExactly(first.id(), second.id());
+        assertThat(sleeps)
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d).isBetween(Duration.ofMillis(5), Duration.ofMillis(40)));
+    }
+
+    @Test
+    void anEventThatFailsEveryAttemptIsDeadLetteredAfterTheLastAndTheRestOfItsKeyThenFlows() {
+        UUID task = UUID.randomUUID();
+        EventEnvelope poison = created(task);
+        EventEnvelope next = deleted(task);
+        consumer.failures.put(poison.id(), Integer.MAX_VALUE);
+
+        BatchOutcome outcome =
+                processor.settle(consumer, List.of(Delivery.first(poison), Delivery.first(next)), sleeps::add);
+
+        assertThat(outcome.settled()).isTrue();
+        assertThat(outcome.succeeded()).containsExactly(next);
+        assertThat(outcome.deadLettered()).singleElement().satisfies(letter -> {
+            assertThat(letter.consumer()).isEqualTo("test-effects");
+            assertThat(letter.event()).isEqualTo(poison);
+            assertThat(letter.attempts()).isEqualTo(3);
+            assertThat(letter.permanent()).isFalse();
+            assertThat(letter.error()).contains("IllegalStateException").contains("boom");
+        });
+        assertThat(deadLetters.letters).hasSize(1);
+        assertThat(effects()).containsExactly(next.id());
+    }
+
+    @Test
+    void anEventThatBreaksItsSchemaIsDeadLetteredAtOnceWithoutRetrying() {
+        EventEnvelope broken =
+                Envelopes.withData(created(UUID.randomUUID()), "{\"title\":42}".getBytes(StandardCharsets.UTF_8));
+
+        BatchOutcome outcome = processor.settle(consumer, List.of(Delivery.first(broken)), sleeps::add);
+
+        assertThat(outcome.deadLettered()).singleElement().satisfies(letter -> {
+            assertThat(letter.permanent()).isTrue();
+            assertThat(letter.attempts()).isEqualTo(1);
+            assertThat(letter.error()).contains(broken.id());
+        });
+        assertThat(sleeps).isEmpty();
+        assertThat(consumer.handled).isEmpty();
+    }
+
+    @Test
+    void whenTheDeadLetterCannotBeStoredTheEventStaysToBeDeliveredAgainAndHoldsBackItsKey() {
+        UUID task = UUID.randomUUID();
+        EventEnvelope poison = created(task);
+        EventEnvelope next = deleted(task);
+        consumer.failures.put(poison.id(), Integer.MAX_VALUE);
+        deadLetters.down = true;
+
+        BatchOutcome outcome =
+                processor.settle(consumer, List.of(Delivery.first(poison), Delivery.first(next)), sleeps::add);
+
+        assertThat(outcome.settled()).isFalse();
+        assertThat(outcome.retryIds()).containsExactly(poison.id(), next.id());
+        assertThat(effects()).isEmpty();
+    }
+
+    @Test
+    void anEventOfATypeTheConsumerDoesNotListenToSucceedsWithoutEffect() {
+        var other = new TestConsumer(Set.of(EventType.TASK_DELETED));
+        EventEnvelope event = created(UUID.randomUUID());
+
+        BatchOutcome outcome = processor.process(other, List.of(Delivery.first(event)));
+
+        assertThat(outcome.succeeded()).containsExactly(event);
+        assertThat(other.handled).isEmpty();
+    }
+
+    private List<String> effects() {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT event_id FROM effects", ps -> {
+            var ids = new ArrayList<String>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }));
+    }
+
+    private static EventEnvelope created(UUID task) {
+        return Envelopes.of(new TaskCreated(
+                UUID.randomUUID(), NOW, OWNER, Task.create(task, OWNER, TaskFixtures.minimalDetails(), NOW)));
+    }
+
+    private static EventEnvelope deleted(UUID task) {
+        return Envelopes.of(new TaskDeleted(UUID.randomUUID(), NOW, OWNER, task, 2));
+    }
+
+    /** Writes one row per event in the handler's transaction; fails an event as many times as it is told to. */
+    private final class TestConsumer implements EventConsumer {
+        final Map<String, Integer> failures = new ConcurrentHashMap<>();
+        final List<String> handled = new CopyOnWriteArrayList<>();
+        final List<String> afterCommits = new CopyOnWriteArrayList<>();
+        private final Set<EventType> types;
+
+        TestConsumer() {
+            this(Set.of(EventType.TASK_CREATED, EventType.TASK_DELETED));
+        }
+
+        TestConsumer(Set<EventType> types) {
+            this.types = types;
+        }
+
+        @Override
+        public String name() {
+            return "test-effects";
+        }
+
+        @Override
+        public Set<EventType> types() {
+            return types;
+        }
+
+        @Override
+        public void handle(DomainEvent event, EventEnvelope envelope) {
+            jdbc.prepareStatement("INSERT INTO effects (event_id) VALUES (?)", ps -> {
+                ps.setString(1, envelope.id());
+                return ps.executeUpdate();
+            });
+            int left = failures.getOrDefault(envelope.id(), 0);
+            if (left > 0) {
+                failures.put(envelope.id(), left == Integer.MAX_VALUE ? left : left - 1);
+                throw new IllegalStateException("boom");
+            }
+            handled.add(envelope.id());
+        }
+
+        @Override
+        public void afterCommit(DomainEvent event, EventEnvelope envelope) {
+            afterCommits.add(envelope.id());
+        }
+    }
+}
