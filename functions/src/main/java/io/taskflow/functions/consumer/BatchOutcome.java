@@ -11,7 +11,7 @@ import java.util.List;
  * <p>The per-key rule: once an event of a key fails, later events of that key in the batch are not attempted and are
  * in {@code retry} as held back, so a key's events are always processed in order.
  *
- * @param succeeded processed now or before (a redelivery the inbox recognised)
+ * @param succeeded processed now or before (a redelivery the inbox recognised), or skipped by a stateless consumer
  * @param retry failed or held back; to be delivered again
  * @param deadLettered stored as dead letters; never delivered to this consumer again unless redriven
  */

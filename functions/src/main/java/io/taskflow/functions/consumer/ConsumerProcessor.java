@@ -97,6 +97,12 @@ public class ConsumerProcessor {
                         delivery.attempt(),
                         error);
             }
+            if (consumer.stateless()) {
+                // Nothing to keep and nothing to redrive to: a forwarder skips what it cannot forward.
+                count(consumer, envelope, "dropped");
+                succeeded.add(envelope);
+                continue;
+            }
             if (permanent || policy.exhausted(delivery.attempt())) {
                 DeadLetter letter =
                         new DeadLetter(consumer.name(), envelope, error, delivery.attempt(), permanent, time.now());

@@ -29,7 +29,10 @@ public interface EventConsumer {
      */
     default void afterCommit(DomainEvent event, EventEnvelope envelope) {}
 
-    /** True when the consumer keeps no inbox: it only forwards (the live feed), and a repeat is harmless. */
+    /**
+     * True when the consumer keeps no inbox and no dead letters: it only forwards (the live feed), so a repeat or an
+     * event it skipped after a failure is harmless.
+     */
     default boolean stateless() {
         return false;
     }

@@ -193,6 +193,24 @@ class ConsumerProcessorTest {
         assertThat(other.handled).isEmpty();
     }
 
+    @Test
+    void aStatelessConsumerSkipsAnEventItFailsOnInsteadOfRetryingOrDeadLetteringIt() {
+        EventEnvelope event = created(UUID.randomUUID());
+        var forwarder = new TestConsumer() {
+            @Override
+            public boolean stateless() {
+                return true;
+            }
+        };
+        forwarder.failures.put(event.id(), Integer.MAX_VALUE);
+
+        BatchOutcome outcome = processor.settle(forwarder, List.of(Delivery.first(event)), sleeps::add);
+
+        assertThat(outcome.succeeded()).containsExactly(event);
+        assertThat(deadLetters.letters).isEmpty();
+        assertThat(sleeps).isEmpty();
+    }
+
     private List<String> effects() {
         return tx.executeRead(s -> jdbc.prepareStatement("SELECT event_id FROM effects", ps -> {
             var ids = new ArrayList<String>();
@@ -215,7 +233,7 @@ class ConsumerProcessorTest {
     }
 
     /** Writes one row per event in the handler's transaction; fails an event as many times as it is told to. */
-    private final class TestConsumer implements EventConsumer {
+    private class TestConsumer implements EventConsumer {
         final Map<String, Integer> failures = new ConcurrentHashMap<>();
         final List<String> handled = new CopyOnWriteArrayList<>();
         final List<String> afterCommits = new CopyOnWriteArrayList<>();

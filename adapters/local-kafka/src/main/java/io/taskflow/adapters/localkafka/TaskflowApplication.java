@@ -5,6 +5,7 @@ import io.micronaut.runtime.Micronaut;
 import io.taskflow.adapters.localkafka.embedded.EmbeddedMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * Starts the container runtime. {@code TASKFLOW_MODE=embedded} (the default) runs a Kafka broker in this JVM and an
  * on-disk H2 database under {@code TASKFLOW_DATA_DIR} (default {@code ./taskflow-data}): nothing to install but a JDK.
  * {@code TASKFLOW_MODE=external} takes PostgreSQL and Kafka from the environment (see application.yml).
+ *
+ * <p>{@code redrive <consumer>} as arguments runs the dead-letter redrive instead (see {@link RedriveCommand}).
  */
 public final class TaskflowApplication {
     private static final Logger LOG = LoggerFactory.getLogger(TaskflowApplication.class);
@@ -21,6 +24,9 @@ public final class TaskflowApplication {
     private TaskflowApplication() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(RedriveCommand.NAME)) {
+            System.exit(RedriveCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         long started = System.nanoTime();
         String mode = env("TASKFLOW_MODE").orElse("embedded").toLowerCase(Locale.ROOT);
         var micronaut = Micronaut.build(args).mainClass(TaskflowApplication.class);

@@ -1,15 +1,8 @@
 package io.taskflow.adapters.localkafka.kafka;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.message.Encoding;
-import io.cloudevents.kafka.CloudEventSerializer;
-import io.micronaut.context.annotation.Value;
 import io.taskflow.core.event.EventEnvelope;
-import io.taskflow.functions.event.CloudEventMapping;
 import io.taskflow.functions.outbox.EnvelopePublisher;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,45 +24,12 @@ import org.slf4j.LoggerFactory;
 public class KafkaEnvelopePublisher implements EnvelopePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEnvelopePublisher.class);
 
-    private final KafkaProducer<String, CloudEvent> producer;
-    private final Duration deliveryTimeout;
+    private final KafkaEventProducer producer;
     private final KafkaTopics topics;
 
-    public KafkaEnvelopePublisher(
-            KafkaTopics topics,
-            @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-            @Value("${taskflow.kafka.delivery-timeout:15s}") Duration deliveryTimeout) {
-        this.deliveryTimeout = deliveryTimeout;
+    public KafkaEnvelopePublisher(KafkaTopics topics, KafkaEventProducer producer) {
         this.topics = topics;
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "taskflow-outbox-relay",
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                5,
-                ProducerConfig.LINGER_MS_CONFIG,
-                1,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                (int) deliveryTimeout.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) Math.min(deliveryTimeout.toMillis(), 5_000),
-                // A broker that is down must not block the relay thread for a minute inside send().
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                5_000,
-                CloudEventSerializer.ENCODING_CONFIG,
-                Encoding.BINARY);
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), cloudEventSerializer());
-    }
-
-    private static CloudEventSerializer cloudEventSerializer() {
-        var serializer = new CloudEventSerializer();
-        serializer.configure(Map.of(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY), false);
-        return serializer;
+        this.producer = producer;
     }
 
     @Override
@@ -87,13 +43,12 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
         var failed = new HashMap<String, String>();
         for (EventEnvelope e : batch) {
             try {
-                sent.add(producer.send(
-                        new ProducerRecord<>(e.type(), e.partitionKey(), CloudEventMapping.toCloudEvent(e))));
+                sent.add(producer.send(KafkaEventProducer.record(e.type(), e)));
             } catch (RuntimeException ex) {
                 sent.add(java.util.concurrent.CompletableFuture.failedFuture(ex));
             }
         }
-        long deadline = System.nanoTime() + deliveryTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
+        long deadline = System.nanoTime() + producer.deliveryTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
         Throwable first = null;
         for (int i = 0; i < batch.size(); i++) {
             Throwable error = failure(sent.get(i), deadline);
@@ -125,10 +80,5 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
             Thread.currentThread().interrupt();
             return e;
         }
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,7 +1,9 @@
 package io.taskflow.adapters.localkafka.kafka;
 
 import io.micronaut.context.annotation.Value;
+import io.taskflow.adapters.localkafka.consumer.ConsumerTopics;
 import io.taskflow.core.event.EventType;
+import io.taskflow.functions.consumer.EventConsumer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The eight topics (3 partitions, 7-day retention), created before the first event is published and left as they are
+ * The eight event topics and each consumer's dead-letter and redrive topics (3 partitions, 7-day retention), created before the first event is published and left as they are
  * when they exist. Created by the relay rather than during start-up, so the API starts and takes writes even while
  * the broker is still away; the events wait in the outbox.
  */
@@ -31,18 +34,25 @@ public class KafkaTopics {
 
     private final String bootstrapServers;
     private final short replicationFactor;
+    private final List<String> consumerTopics;
 
     public KafkaTopics(
             @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-            @Value("${taskflow.kafka.replication-factor:1}") short replicationFactor) {
+            @Value("${taskflow.kafka.replication-factor:1}") short replicationFactor,
+            List<EventConsumer> consumers) {
         this.bootstrapServers = bootstrapServers;
         this.replicationFactor = replicationFactor;
+        this.consumerTopics = consumers.stream()
+                .filter(c -> !c.stateless())
+                .flatMap(c -> Stream.of(ConsumerTopics.deadLetters(c.name()), ConsumerTopics.redrive(c.name())))
+                .toList();
     }
 
     /** @throws IllegalStateException when the broker cannot be reached or refuses a topic */
     public void ensure() {
-        List<NewTopic> topics = Arrays.stream(EventType.values())
-                .map(t -> new NewTopic(t.typeName(), PARTITIONS, replicationFactor)
+        List<NewTopic> topics = Stream.concat(
+                        Arrays.stream(EventType.values()).map(EventType::typeName), consumerTopics.stream())
+                .map(name -> new NewTopic(name, PARTITIONS, replicationFactor)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(RETENTION.toMillis()))))
                 .toList();
         try (Admin admin = Admin.create(Map.of(

@@ -56,7 +56,10 @@ public final class Api {
     public record User(UUID id, String email, String token) {}
 
     public User newUser() {
-        String email = "user-" + UUID.randomUUID() + "@example.com";
+        return newUser("user-" + UUID.randomUUID() + "@example.com");
+    }
+
+    public User newUser(String email) {
         var registered = send(
                 "POST",
                 "/auth/register",

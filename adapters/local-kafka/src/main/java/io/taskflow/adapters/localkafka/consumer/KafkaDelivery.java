@@ -1,0 +1,138 @@
+package io.taskflow.adapters.localkafka.consumer;
+
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.taskflow.core.event.EventEnvelope;
+import io.taskflow.functions.consumer.BatchOutcome;
+import io.taskflow.functions.consumer.ConsumerProcessor;
+import io.taskflow.functions.consumer.Delivery;
+import io.taskflow.functions.consumer.EventConsumer;
+import io.taskflow.functions.event.CloudEventMapping;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps a polled Kafka batch onto the shared batch-outcome contract. Retries happen here, in the poll thread, with the
+ * retry policy's backoff (bounded well below {@code max.poll.interval.ms}); offsets are committed only up to the first
+ * event of each partition that is not settled, and the partition is rewound there, so nothing is skipped.
+ */
+@Singleton
+public class KafkaDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaDelivery.class);
+
+    private final ConsumerProcessor processor;
+    private final KafkaDeadLetters deadLetters;
+    private final Map<String, EventConsumer> consumers;
+
+    public KafkaDelivery(ConsumerProcessor processor, KafkaDeadLetters deadLetters, List<EventConsumer> consumers) {
+        this.processor = processor;
+        this.deadLetters = deadLetters;
+        this.consumers = consumers.stream().collect(Collectors.toMap(EventConsumer::name, Function.identity()));
+    }
+
+    public EventConsumer consumer(String name) {
+        EventConsumer consumer = consumers.get(name);
+        if (consumer == null) {
+            throw new IllegalStateException("no consumer named " + name);
+        }
+        return consumer;
+    }
+
+    /** Processes the batch, then commits and rewinds {@code kafka} as the outcome says. */
+    public void deliver(String consumerName, List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafka) {
+        EventConsumer consumer = consumer(consumerName);
+        var recordOf = new IdentityHashMap<EventEnvelope, ConsumerRecord<String, byte[]>>();
+        var deliveries = new ArrayList<Delivery>(records.size());
+        Map<TopicPartition, Long> firstUnsettled = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope envelope;
+            try {
+                envelope = CloudEventMapping.fromCloudEvent(
+                        KafkaMessageFactory.createReader(record).toEvent());
+            } catch (RuntimeException e) {
+                if (consumer.stateless()) {
+                    LOG.warn(
+                            "{} skipped an unreadable record at {}-{}@{}",
+                            consumerName,
+                            record.topic(),
+                            record.partition(),
+                            record.offset());
+                } else if (!deadLetterUnreadable(consumerName, record, e)) {
+                    firstUnsettled.merge(partition(record), record.offset(), Math::min);
+                }
+                continue;
+            }
+            recordOf.put(envelope, record);
+            deliveries.add(Delivery.first(envelope));
+        }
+        BatchOutcome outcome = deliveries.isEmpty()
+                ? new BatchOutcome(List.of(), List.of(), List.of())
+                : processor.settle(consumer, deliveries, duration -> Thread.sleep(duration.toMillis()));
+        for (BatchOutcome.Retry retry : outcome.retry()) {
+            ConsumerRecord<String, byte[]> record =
+                    recordOf.get(retry.delivery().event());
+            firstUnsettled.merge(partition(record), record.offset(), Math::min);
+        }
+        commitAndRewind(records, firstUnsettled, kafka);
+        if (!firstUnsettled.isEmpty()) {
+            LOG.warn("{}: {} partition(s) rewound to their first unsettled event", consumerName, firstUnsettled.size());
+            pause(processor.policy().maxBackoff().toMillis());
+        }
+    }
+
+    private boolean deadLetterUnreadable(String consumer, ConsumerRecord<String, byte[]> record, RuntimeException e) {
+        try {
+            deadLetters.sendUnreadable(consumer, record, "not a readable CloudEvent: " + e.getMessage());
+            LOG.error(
+                    "{} dead-lettered an unreadable record at {}-{}@{}",
+                    consumer,
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
+            return true;
+        } catch (RuntimeException sendFailure) {
+            LOG.error("{} could not dead-letter an unreadable record: {}", consumer, sendFailure.toString());
+            return false;
+        }
+    }
+
+    private static void commitAndRewind(
+            List<ConsumerRecord<String, byte[]>> records,
+            Map<TopicPartition, Long> firstUnsettled,
+            Consumer<?, ?> kafka) {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition tp = partition(record);
+            Long stop = firstUnsettled.get(tp);
+            long next = stop != null ? stop : record.offset() + 1;
+            commits.merge(tp, new OffsetAndMetadata(next), (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        if (!commits.isEmpty()) {
+            kafka.commitSync(commits);
+        }
+        firstUnsettled.forEach(kafka::seek);
+    }
+
+    private static TopicPartition partition(ConsumerRecord<?, ?> record) {
+        return new TopicPartition(record.topic(), record.partition());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
