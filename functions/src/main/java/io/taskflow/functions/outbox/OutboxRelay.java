@@ -1,5 +1,6 @@
 package io.taskflow.functions.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -34,18 +35,21 @@ public class OutboxRelay {
     private final EnvelopePublisher publisher;
     private final TimeSource time;
     private final int batchSize;
+    private final MeterRegistry meters;
 
     public OutboxRelay(
             JdbcOperations jdbc,
             TransactionOperations<Connection> tx,
             EnvelopePublisher publisher,
             TimeSource time,
-            @Value("${taskflow.outbox.batch-size:500}") int batchSize) {
+            @Value("${taskflow.outbox.batch-size:500}") int batchSize,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.publisher = publisher;
         this.time = time;
         this.batchSize = batchSize;
+        this.meters = meters;
     }
 
     /** The outcome of one batch: how many rows went out, how many the broker refused, and whether rows remain. */
@@ -72,6 +76,11 @@ public class OutboxRelay {
                     refused.add(p);
                 } else {
                     published.add(p.position());
+                    meters.counter(
+                                    "taskflow.events.published",
+                                    "type",
+                                    p.envelope().type())
+                            .increment();
                 }
             }
             markPublished(published);

@@ -17,15 +17,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Maps a polled Kafka batch onto the shared batch-outcome contract. Retries happen here, in the poll thread, with the
- * retry policy's backoff (bounded well below {@code max.poll.interval.ms}); offsets are committed only up to the first
- * event of each partition that is not settled, and the partition is rewound there, so nothing is skipped.
+ * retry policy's backoff (bounded well below {@code max.poll.interval.ms}); a partition with an unsettled event is
+ * rewound to it, so offsets are committed only up to it and nothing is skipped.
  */
 @Singleton
 public class KafkaDelivery {
@@ -84,7 +83,7 @@ public class KafkaDelivery {
                     recordOf.get(retry.delivery().event());
             firstUnsettled.merge(partition(record), record.offset(), Math::min);
         }
-        commitAndRewind(records, firstUnsettled, kafka);
+        rewind(firstUnsettled, kafka);
         if (!firstUnsettled.isEmpty()) {
             LOG.warn("{}: {} partition(s) rewound to their first unsettled event", consumerName, firstUnsettled.size());
             pause(processor.policy().maxBackoff().toMillis());
@@ -107,20 +106,12 @@ public class KafkaDelivery {
         }
     }
 
-    private static void commitAndRewind(
-            List<ConsumerRecord<String, byte[]>> records,
-            Map<TopicPartition, Long> firstUnsettled,
-            Consumer<?, ?> kafka) {
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            TopicPartition tp = partition(record);
-            Long stop = firstUnsettled.get(tp);
-            long next = stop != null ? stop : record.offset() + 1;
-            commits.merge(tp, new OffsetAndMetadata(next), (a, b) -> a.offset() >= b.offset() ? a : b);
-        }
-        if (!commits.isEmpty()) {
-            kafka.commitSync(commits);
-        }
+    /**
+     * Rewinds each partition to its first unsettled event. The listener's SYNC offset strategy then commits the
+     * consumer's positions: past the batch where everything settled, at the rewind point elsewhere. Committing here
+     * instead could swallow the wake-up that stops the consumer at shutdown.
+     */
+    private static void rewind(Map<TopicPartition, Long> firstUnsettled, Consumer<?, ?> kafka) {
         firstUnsettled.forEach(kafka::seek);
     }
 

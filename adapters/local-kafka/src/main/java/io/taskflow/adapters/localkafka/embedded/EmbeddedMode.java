@@ -43,10 +43,12 @@ public final class EmbeddedMode implements AutoCloseable {
 
     /**
      * H2 in PostgreSQL mode, with PostgreSQL's lower-case identifiers and NULL ordering; the connection pool, not H2's
-     * own shutdown hook, closes the database, so in-flight work finishes first.
+     * own shutdown hook, closes the database, so in-flight work finishes first. The {@code retry:} file system reopens
+     * the file when a thread is interrupted in the middle of a read or write (consumer threads are, at shutdown):
+     * plain file channels close on interrupt, and a write cut that way can corrupt the store.
      */
     public static String h2Url(Path file) {
-        return "jdbc:h2:file:" + file
+        return "jdbc:h2:retry:" + file.toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 

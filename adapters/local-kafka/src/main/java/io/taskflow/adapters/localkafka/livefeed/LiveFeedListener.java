@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
         uniqueGroupId = true,
         batch = true,
         offsetReset = OffsetReset.LATEST,
-        offsetStrategy = OffsetStrategy.DISABLED)
+        offsetStrategy = OffsetStrategy.SYNC)
 public class LiveFeedListener {
     private final KafkaDelivery delivery;
 

@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
         groupId = "taskflow-probe",
         batch = true,
         offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.DISABLED)
+        offsetStrategy = OffsetStrategy.SYNC)
 public class ProbeListener {
     private final KafkaDelivery delivery;
 
