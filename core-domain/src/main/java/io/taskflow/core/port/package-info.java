@@ -1,2 +1,5 @@
-/** The outgoing ports every runtime fills in: persistence, publishing, hashing, tokens, time, ids and secrets. */
+/**
+ * The outgoing ports every runtime fills in: persistence (tasks, users, due reminders, recurring series), publishing,
+ * hashing, tokens, time, ids and secrets.
+ */
 package io.taskflow.core.port;

@@ -1,5 +1,7 @@
 package io.taskflow.core.testing;
 
+import io.taskflow.core.recurrence.CreateNextOccurrence;
+import io.taskflow.core.reminder.TriggerReminders;
 import io.taskflow.core.task.ChangeTask;
 import io.taskflow.core.task.CreateTask;
 import io.taskflow.core.task.ReadTasks;
@@ -22,7 +24,10 @@ public final class InMemoryCore {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final PlainPasswordHasher hasher = new PlainPasswordHasher();
     private final FakeTokenIssuer tokens = new FakeTokenIssuer();
-    private final InMemoryTransactions transactions = new InMemoryTransactions(tasks, users, loginAttempts, outbox);
+    private final InMemoryDueReminders reminders = new InMemoryDueReminders(tasks, clock);
+    private final InMemorySeriesLinks seriesLinks = new InMemorySeriesLinks();
+    private final InMemoryTransactions transactions =
+            new InMemoryTransactions(tasks, users, loginAttempts, outbox, reminders, seriesLinks);
 
     public CreateTask createTask() {
         return new CreateTask(transactions, tasks, outbox, clock, ids);
@@ -34,6 +39,14 @@ public final class InMemoryCore {
 
     public ReadTasks readTasks() {
         return new ReadTasks(tasks);
+    }
+
+    public TriggerReminders triggerReminders() {
+        return new TriggerReminders(transactions, reminders, outbox, clock, ids);
+    }
+
+    public CreateNextOccurrence createNextOccurrence() {
+        return new CreateNextOccurrence(transactions, tasks, seriesLinks, outbox, clock, ids);
     }
 
     public RegisterUser registerUser() {
@@ -58,6 +71,14 @@ public final class InMemoryCore {
 
     public InMemoryTaskStore tasks() {
         return tasks;
+    }
+
+    public InMemoryDueReminders reminders() {
+        return reminders;
+    }
+
+    public InMemorySeriesLinks seriesLinks() {
+        return seriesLinks;
     }
 
     public InMemoryUserStore users() {

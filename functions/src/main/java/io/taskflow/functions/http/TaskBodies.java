@@ -8,6 +8,11 @@ import java.util.List;
  * ({@link TaskRequests}), to tell absent from null and to refuse unknown fields; these records only describe them.
  */
 final class TaskBodies {
+    /** What the OpenAPI document says about a recurrence rule; docs/api.md has the whole syntax. */
+    static final String RULE = "RFC 5545 RRULE subset: FREQ=DAILY|WEEKLY|MONTHLY|YEARLY, optional INTERVAL=1..366,"
+            + " BYDAY=MO,TU,... (weekly only), and COUNT=1..10000 or UNTIL=20301231T235959Z (or a date); answered in"
+            + " canonical form";
+
     private TaskBodies() {}
 
     @Schema(name = "NewTask", description = "Unknown fields are refused.")
@@ -32,7 +37,7 @@ final class TaskBodies {
             @Schema(nullable = true, maxLength = 20, description = "each 1-40 letters, digits or _ . : -")
             List<String> tags,
 
-            @Schema(nullable = true, example = "FREQ=WEEKLY;INTERVAL=2")
+            @Schema(nullable = true, maxLength = 200, example = "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10", description = RULE)
             String recurrence) {}
 
     @Schema(
@@ -52,5 +57,7 @@ final class TaskBodies {
             @Schema(nullable = true, format = "date-time") String dueAt,
             @Schema(nullable = true, format = "date-time") String remindAt,
             @Schema(nullable = true) List<String> tags,
-            @Schema(nullable = true, example = "FREQ=DAILY") String recurrence) {}
+
+            @Schema(nullable = true, maxLength = 200, example = "FREQ=DAILY", description = RULE)
+            String recurrence) {}
 }

@@ -28,6 +28,12 @@ class JdbcTaskStore implements TaskStore {
     private static final String COLUMNS = "id, owner_id, title, description, priority, status, due_at, remind_at, tags,"
             + " recurrence, version, created_at, updated_at, completed_at";
     private static final String FIND = "SELECT " + COLUMNS + " FROM tasks WHERE id = ? AND owner_id = ?";
+    /**
+     * A reminder moved to another time (or cleared) is armed again, so it fires at its new time; one that stays put
+     * keeps its fired mark. The right-hand side reads the row as it was before this UPDATE.
+     */
+    private static final String REARM_MOVED_REMINDER =
+            " reminder_fired_at = CASE WHEN remind_at = ? THEN reminder_fired_at END";
 
     private final JdbcOperations jdbc;
 
@@ -75,13 +81,15 @@ class JdbcTaskStore implements TaskStore {
     public boolean update(Task task) {
         int rows = jdbc.prepareStatement(
                 "UPDATE tasks SET title = ?, description = ?, priority = ?, status = ?, due_at = ?, remind_at = ?,"
-                        + " tags = ?, recurrence = ?, version = ?, updated_at = ?, completed_at = ?"
+                        + " tags = ?, recurrence = ?, version = ?, updated_at = ?, completed_at = ?,"
+                        + REARM_MOVED_REMINDER
                         + " WHERE id = ? AND owner_id = ? AND version = ?",
                 ps -> {
                     int next = bindMutable(ps, task);
-                    ps.setObject(next, task.id());
-                    ps.setObject(next + 1, task.ownerId());
-                    ps.setLong(next + 2, task.version() - 1);
+                    Rows.setInstant(ps, next, task.details().remindAt());
+                    ps.setObject(next + 1, task.id());
+                    ps.setObject(next + 2, task.ownerId());
+                    ps.setLong(next + 3, task.version() - 1);
                     return ps.executeUpdate();
                 });
         if (rows == 0) {

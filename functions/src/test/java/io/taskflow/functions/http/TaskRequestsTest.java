@@ -187,6 +187,8 @@ class TaskRequestsTest {
             dueAt      | {"title": "t", "dueAt": "tomorrow"}
             remindAt   | {"title": "t", "remindAt": "2030-01-31"}
             recurrence | {"title": "t", "recurrence": "FREQ=HOURLY"}
+            recurrence | {"title": "t", "recurrence": "FREQ=MONTHLY;BYDAY=MO"}
+            recurrence | {"title": "t", "recurrence": "FREQ=DAILY;COUNT=2;UNTIL=20301231"}
             tags       | {"title": "t", "tags": ["has space"]}
             """)
     void givenACreatePropertyThatBreaksADomainRule_whenRead_thenItIsRefusedNamingTheProperty(
@@ -272,6 +274,7 @@ class TaskRequestsTest {
             tags        | {"tags": [null]}
             recurrence  | {"recurrence": 3}
             recurrence  | {"recurrence": "FREQ=SECONDLY"}
+            recurrence  | {"recurrence": "FREQ=WEEKLY;BYDAY=XX"}
             """)
     void givenAPatchValueOfTheWrongTypeOrOutOfItsDomain_whenRead_thenItIsRefusedNamingTheField(
             String field, String body) {
