@@ -1,6 +1,7 @@
 package io.taskflow.functions.http;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Takes the caller's {@code X-Correlation-Id} when it is well formed, or makes one, and echoes it on the response. The
- * events a request causes carry it, so one id follows the work from HTTP to every consumer.
+ * events a request causes carry it, so one id follows the work from HTTP to every consumer; every log line written
+ * while serving the request carries it too ({@code correlationId} in the MDC).
  */
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
 final class CorrelationIdFilter implements Ordered {
@@ -28,12 +30,13 @@ final class CorrelationIdFilter implements Ordered {
     }
 
     @RequestFilter
-    void assign(HttpRequest<?> request) {
+    void assign(HttpRequest<?> request, MutablePropagatedContext context) {
         String given = request.getHeaders().get(HEADER);
         String id = given != null && SAFE.matcher(given).matches()
                 ? given
                 : UUID.randomUUID().toString();
         request.setAttribute(CorrelationIds.ATTRIBUTE, id);
+        RequestLogContext.put(context, RequestLogContext.CORRELATION_ID, id);
     }
 
     @ResponseFilter
