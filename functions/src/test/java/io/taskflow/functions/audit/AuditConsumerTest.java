@@ -217,7 +217,7 @@ class AuditConsumerTest {
                         .mapToObj(Integer::toString)
                         .toList());
         assertThat(new HashSet<>(column("SELECT prev_hash FROM audit_log"))).hasSize(threads * perThread);
-        assertThat(verifier.verify()).isEqualTo(verifier.verify()).matches(ChainVerification::ok);
+        assertThat(verifier.verify().ok()).isTrue();
         assertThat(deadLetters.letters).isEmpty();
     }
 
@@ -269,7 +269,7 @@ class AuditConsumerTest {
         var values = new ArrayList<String>();
         try (var rs = db.createStatement().executeQuery(sql)) {
             while (rs.next()) {
-                values.add(String.valueOf(rs.getObject(1)).toUpperCase().equals("TRUE") ? "TRUE" : rs.getString(1));
+                values.add(rs.getString(1));
             }
         }
         return values;
