@@ -1,0 +1,5 @@
+package io.taskflow.core.analytics;
+
+import java.time.LocalDate;
+
+public record DayNumbers(LocalDate day, Numbers numbers) {}
