@@ -11,12 +11,18 @@ import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.event.ReminderTriggered;
 import io.taskflow.core.port.Transactions;
 import io.taskflow.functions.notification.NotificationsConsumer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,6 +208,35 @@ class NotificationsApiIT {
                 api.send("POST", "/notifications/" + UUID.randomUUID() + "/read", null, null),
                 401,
                 "/problems/unauthorized");
+    }
+
+    @Test
+    void theScheduleRunsTheDigestOfTheDayForSubscribers() throws Exception {
+        User ada = api.newUser();
+        put(ada, "{\"digest\":true}");
+        api.post("/tasks", ada, "{\"title\":\"overdue\",\"dueAt\":\"2020-01-01T09:00:00Z\"}");
+        var props = new java.util.HashMap<>(TestStack.get().properties());
+        props.put("taskflow.digest.cron", "* * * * * *");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        try (var scheduled = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, props)) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(digestOutcome(ada, today))
+                            .as("no SMTP server in this run: claimed, then skipped")
+                            .isEqualTo("skipped"));
+        }
+    }
+
+    private static String digestOutcome(User user, LocalDate day) throws SQLException {
+        try (Connection c = TestStack.get().openDatabase();
+                var ps = c.prepareStatement("SELECT outcome FROM digests WHERE user_id = ? AND digest_day = ?")) {
+            ps.setObject(1, user.id());
+            ps.setObject(2, day);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** Feeds a reminder of the user's to the notifications consumer, as the broker would. */
