@@ -56,6 +56,25 @@ class NotificationRetentionTest {
     }
 
     @Test
+    void byDefaultReadNotificationsAreKeptThirtyDays() {
+        context.close();
+        context = TestContexts.start(Map.of());
+        jdbc = context.getBean(JdbcOperations.class);
+        tx = context.getBean(TransactionOperations.class);
+        notification("read a month ago", NOW.minus(Duration.ofDays(40)), NOW.minus(Duration.ofDays(31)));
+        notification("read four weeks ago", NOW.minus(Duration.ofDays(40)), NOW.minus(Duration.ofDays(29)));
+
+        var rule = context.getBeansOfType(RetentionRule.class).stream()
+                .filter(r -> r.name().equals("notifications-read"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(rule.purge(NOW)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM notifications WHERE title = 'read four weeks ago'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void deliveriesUntouchedForTheRetentionGo() {
         delivery(NOW.minus(Duration.ofDays(11)));
         delivery(NOW.minus(Duration.ofDays(2)));
