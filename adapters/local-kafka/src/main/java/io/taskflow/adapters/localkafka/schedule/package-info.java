@@ -1,2 +1,5 @@
-/** The container runtime's in-process scheduler: triggers the reminder sweep and the clean-up job. */
+/**
+ * The container runtime's scheduler: in-process cron triggers that call the scheduled functions of {@code functions}
+ * (each safe to run on every instance at once).
+ */
 package io.taskflow.adapters.localkafka.schedule;
