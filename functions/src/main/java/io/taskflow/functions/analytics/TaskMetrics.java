@@ -17,6 +17,14 @@ import java.time.Duration;
  */
 @Context
 public class TaskMetrics {
+    /**
+     * Not {@code taskflow.tasks.created}: the Prometheus client reserves the suffix {@code _created} (OpenMetrics' counter
+     * creation time) and would scrape that counter as {@code taskflow_tasks_total}. Completed follows the same order.
+     */
+    public static final String CREATED = "taskflow.created.tasks";
+
+    public static final String COMPLETED = "taskflow.completed.tasks";
+
     /** Task lifetimes run from minutes to months: the buckets follow a human calendar, not a request's latency. */
     static final Duration[] COMPLETION_BUCKETS = {
         Duration.ofMinutes(1),
@@ -45,10 +53,10 @@ public class TaskMetrics {
             MeterRegistry registry,
             BeanProvider<ReadAnalytics> analytics,
             @Value("${taskflow.analytics.overdue-gauge-ttl:5s}") Duration overdueTtl) {
-        created = Counter.builder("taskflow.tasks.created")
+        created = Counter.builder(CREATED)
                 .description("Tasks created (each task.created event counted once)")
                 .register(registry);
-        completed = Counter.builder("taskflow.tasks.completed")
+        completed = Counter.builder(COMPLETED)
                 .description("Task completions (each task.completed event counted once)")
                 .register(registry);
         completion = Timer.builder("taskflow.task.completion.duration")

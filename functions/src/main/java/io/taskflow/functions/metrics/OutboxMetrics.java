@@ -4,43 +4,27 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.transaction.TransactionOperations;
 import io.taskflow.core.port.TimeSource;
+import io.taskflow.functions.outbox.OutboxBacklog;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /** The outbox backlog: how many events wait to be published, and how long the oldest has waited. */
 @Singleton
 class OutboxMetrics {
-    record Backlog(long pending, Instant oldest) {}
-
-    private final Refreshed<Backlog> backlog;
+    private final Refreshed<OutboxBacklog.Snapshot> backlog;
     private final TimeSource time;
     private final MeterRegistry registry;
 
     OutboxMetrics(
             MeterRegistry registry,
-            JdbcOperations jdbc,
-            TransactionOperations<Connection> tx,
+            OutboxBacklog outbox,
             TimeSource time,
             @Value("${taskflow.metrics.refresh-interval:5s}") Duration refresh) {
         this.time = time;
         this.registry = registry;
-        this.backlog = new Refreshed<>(
-                refresh,
-                () -> tx.executeRead(status -> jdbc.prepareStatement(
-                        "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE published_at IS NULL", ps -> {
-                            try (var rs = ps.executeQuery()) {
-                                rs.next();
-                                OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                                return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
-                            }
-                        })));
+        this.backlog = new Refreshed<>(refresh, outbox::read);
     }
 
     /**
@@ -59,17 +43,12 @@ class OutboxMetrics {
     }
 
     double pending() {
-        Backlog b = backlog.get();
+        OutboxBacklog.Snapshot b = backlog.get();
         return b == null ? Double.NaN : b.pending();
     }
 
     double oldestAgeSeconds() {
-        Backlog b = backlog.get();
-        if (b == null) {
-            return Double.NaN;
-        }
-        return b.oldest() == null
-                ? 0
-                : Math.max(0, Duration.between(b.oldest(), time.now()).toMillis() / 1000.0);
+        OutboxBacklog.Snapshot b = backlog.get();
+        return b == null ? Double.NaN : b.oldestAge(time.now()).toMillis() / 1000.0;
     }
 }

@@ -5,8 +5,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A value read at most once per interval; while the source fails it reads as absent (a gauge shows NaN). */
-final class Refreshed<T> {
+/**
+ * A value read at most once per interval; while the source fails it reads as absent (a gauge shows NaN). Gauges read it
+ * on every scrape, so a scrape costs at most one read of the source per interval.
+ */
+public final class Refreshed<T> {
     private static final Logger LOG = LoggerFactory.getLogger(Refreshed.class);
 
     private final Supplier<T> source;
@@ -15,12 +18,12 @@ final class Refreshed<T> {
     private long readAt;
     private boolean read;
 
-    Refreshed(Duration interval, Supplier<T> source) {
+    public Refreshed(Duration interval, Supplier<T> source) {
         this.source = source;
         this.intervalNanos = interval.toNanos();
     }
 
-    synchronized T get() {
+    public synchronized T get() {
         long now = System.nanoTime();
         if (!read || now - readAt >= intervalNanos) {
             read = true;

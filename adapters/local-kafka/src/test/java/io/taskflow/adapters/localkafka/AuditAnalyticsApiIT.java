@@ -381,7 +381,7 @@ class AuditAnalyticsApiIT {
         String scrape = api.send("GET", "/prometheus", null, null).body();
 
         assertThat(scrape)
-                .contains("taskflow_tasks_completed_total")
+                .contains("taskflow_completed_tasks_total")
                 .contains("taskflow_task_completion_duration_seconds_bucket{le=\"60.0\"}")
                 .contains("taskflow_task_completion_duration_seconds_count")
                 .contains("taskflow_tasks_overdue")
