@@ -1,0 +1,39 @@
+package io.taskflow.adapters.localkafka.kafka;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The one Kafka Admin client through which this runtime looks at the broker: the readiness check and the consumer lag
+ * gauge. Calls through it pass their own short timeouts; the client's defaults only bound a call that does not.
+ */
+@Singleton
+public class BrokerAdmin {
+    private final Admin admin;
+
+    public BrokerAdmin(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "taskflow-observer",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000));
+    }
+
+    public Admin client() {
+        return admin;
+    }
+
+    @PreDestroy
+    void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}
