@@ -33,7 +33,7 @@ public class BrokerAdmin {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         admin.close(Duration.ofSeconds(2));
     }
 }
