@@ -2,6 +2,7 @@ package io.taskflow.functions.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Value;
 import io.taskflow.core.event.DomainEvent;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.port.TimeSource;
@@ -31,6 +32,7 @@ public class ConsumerProcessor {
     private final RetryPolicy policy;
     private final TimeSource time;
     private final MeterRegistry meters;
+    private final boolean batchTransactions;
 
     public ConsumerProcessor(
             Transactions tx,
@@ -39,7 +41,8 @@ public class ConsumerProcessor {
             DeadLetters deadLetters,
             RetryPolicy policy,
             TimeSource time,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            @Value("${taskflow.consumers.batch-transactions:true}") boolean batchTransactions) {
         this.tx = tx;
         this.inbox = inbox;
         this.received = received;
@@ -47,6 +50,7 @@ public class ConsumerProcessor {
         this.policy = policy;
         this.time = time;
         this.meters = meters;
+        this.batchTransactions = batchTransactions;
     }
 
     /** Waits between retry rounds; a test passes one that does not sleep. */
@@ -64,6 +68,77 @@ public class ConsumerProcessor {
      * the events in {@link BatchOutcome#retry()} come back later with their attempt counted by the runtime.
      */
     public BatchOutcome process(EventConsumer consumer, List<Delivery> batch) {
+        if (batchTransactions && !consumer.stateless() && batch.size() > 1) {
+            BatchOutcome together = inOneTransaction(consumer, batch);
+            if (together != null) {
+                return together;
+            }
+        }
+        return oneByOne(consumer, batch);
+    }
+
+    /**
+     * The fast path: the whole batch's inbox rows and effects in one transaction, so a batch costs one commit instead
+     * of one per event. Null when an event breaks its schema or any event fails: then nothing was committed, and the
+     * batch goes one event at a time, which isolates the failure and applies the per-key rule.
+     */
+    private BatchOutcome inOneTransaction(EventConsumer consumer, List<Delivery> batch) {
+        var events = new ArrayList<DomainEvent>(batch.size());
+        for (Delivery delivery : batch) {
+            try {
+                events.add(received.read(delivery.event()));
+            } catch (InvalidEventException e) {
+                return null;
+            }
+        }
+        long started = System.nanoTime();
+        boolean[] first = new boolean[batch.size()];
+        try {
+            tx.inTransaction(() -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    EventEnvelope envelope = batch.get(i).event();
+                    if (consumer.types().contains(events.get(i).type())) {
+                        first[i] = inbox.firstDelivery(consumer.name(), envelope.id());
+                        if (first[i]) {
+                            consumer.handle(events.get(i), envelope);
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug(
+                    "{}: a batch of {} failed as a whole ({}); going one event at a time",
+                    consumer.name(),
+                    batch.size(),
+                    e.toString());
+            return null;
+        }
+        long perEvent = (System.nanoTime() - started) / batch.size();
+        var succeeded = new ArrayList<EventEnvelope>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            EventEnvelope envelope = batch.get(i).event();
+            if (!consumer.types().contains(events.get(i).type())) {
+                succeeded.add(envelope);
+                continue;
+            }
+            try {
+                consumer.afterCommit(events.get(i), envelope);
+            } catch (RuntimeException e) {
+                // Committed already: the rest go one at a time, where the inbox skips their handle and only the
+                // effects outside the database are tried again.
+                BatchOutcome rest = oneByOne(consumer, batch.subList(i, batch.size()));
+                succeeded.addAll(rest.succeeded());
+                return new BatchOutcome(succeeded, rest.retry(), rest.deadLettered());
+            }
+            handlerTimer(consumer, envelope).record(perEvent, java.util.concurrent.TimeUnit.NANOSECONDS);
+            count(consumer, envelope, first[i] ? "success" : "duplicate");
+            succeeded.add(envelope);
+        }
+        return new BatchOutcome(succeeded, List.of(), List.of());
+    }
+
+    private BatchOutcome oneByOne(EventConsumer consumer, List<Delivery> batch) {
         var succeeded = new ArrayList<EventEnvelope>();
         var retry = new ArrayList<BatchOutcome.Retry>();
         var dead = new ArrayList<DeadLetter>();
@@ -169,13 +244,18 @@ public class ConsumerProcessor {
             consumer.handle(event, envelope);
         }
         consumer.afterCommit(event, envelope);
-        sample.stop(Timer.builder("taskflow.event.handler.duration")
+        sample.stop(handlerTimer(consumer, envelope));
+        count(consumer, envelope, first ? "success" : "duplicate");
+    }
+
+    /** In a batch handled in one transaction, each event is credited an equal share of the batch's time. */
+    private Timer handlerTimer(EventConsumer consumer, EventEnvelope envelope) {
+        return Timer.builder("taskflow.event.handler.duration")
                 .description("Time a consumer spent on one event, its transaction included")
                 .tag("consumer", consumer.name())
                 .tag("type", envelope.type())
                 .publishPercentileHistogram()
-                .register(meters));
-        count(consumer, envelope, first ? "success" : "duplicate");
+                .register(meters);
     }
 
     private boolean store(DeadLetter letter) {

@@ -51,6 +51,27 @@ public class ChunkedDeletes {
         return total;
     }
 
+    /**
+     * A rule that deletes, chunk by chunk, the rows older than {@code retention}.
+     *
+     * @param deleteChunk as for {@link #deleteOlderThan}
+     * @param property the configuration property the retention comes from, named when it is not positive
+     */
+    public RetentionRule rule(String name, String deleteChunk, String property, Duration retention) {
+        Duration checked = positive(property, retention);
+        return new RetentionRule() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int purge(Instant now) {
+                return deleteOlderThan(deleteChunk, now.minus(checked));
+            }
+        };
+    }
+
     /** A retention read from configuration, refused at start when it is not positive. */
     public static Duration positive(String property, Duration retention) {
         if (retention == null || retention.isNegative() || retention.isZero()) {

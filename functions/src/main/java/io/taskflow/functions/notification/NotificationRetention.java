@@ -1,8 +1,10 @@
 package io.taskflow.functions.notification;
 
+import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.taskflow.functions.housekeeping.ChunkedDeletes;
 import io.taskflow.functions.housekeeping.RetentionRule;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -10,31 +12,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** The retention of notification rows: read notifications and finished deliveries, and old digest claims. */
-final class NotificationRetention {
-    private NotificationRetention() {}
+@Factory
+class NotificationRetention {
+    private static final String PROPERTY = "taskflow.cleanup.notification-retention";
 
     /** Read notifications older than {@code taskflow.cleanup.notification-retention}; unread ones stay. */
     @Singleton
-    @Transactional
-    static class ReadNotifications implements RetentionRule {
-        private final JdbcOperations jdbc;
-        private final Duration retention;
-
-        ReadNotifications(
-                JdbcOperations jdbc, @Value("${taskflow.cleanup.notification-retention:30d}") Duration retention) {
-            this.jdbc = jdbc;
-            this.retention = retention;
-        }
-
-        @Override
-        public String name() {
-            return "notifications-read";
-        }
-
-        @Override
-        public int purge(Instant now) {
-            return delete(jdbc, "DELETE FROM notifications WHERE read_at < ?", now.minus(retention));
-        }
+    RetentionRule readNotifications(ChunkedDeletes deletes, @Value("${" + PROPERTY + ":30d}") Duration retention) {
+        return deletes.rule(
+                "notifications-read",
+                "DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE read_at < ? LIMIT ?)",
+                PROPERTY,
+                retention);
     }
 
     /**
@@ -42,25 +31,13 @@ final class NotificationRetention {
      * retention and cannot come back to retry them.
      */
     @Singleton
-    @Transactional
-    static class Deliveries implements RetentionRule {
-        private final JdbcOperations jdbc;
-        private final Duration retention;
-
-        Deliveries(JdbcOperations jdbc, @Value("${taskflow.cleanup.notification-retention:30d}") Duration retention) {
-            this.jdbc = jdbc;
-            this.retention = retention;
-        }
-
-        @Override
-        public String name() {
-            return "notification-deliveries";
-        }
-
-        @Override
-        public int purge(Instant now) {
-            return delete(jdbc, "DELETE FROM notification_deliveries WHERE updated_at < ?", now.minus(retention));
-        }
+    RetentionRule deliveries(ChunkedDeletes deletes, @Value("${" + PROPERTY + ":30d}") Duration retention) {
+        return deletes.rule(
+                "notification-deliveries",
+                "DELETE FROM notification_deliveries WHERE id IN"
+                        + " (SELECT id FROM notification_deliveries WHERE updated_at < ? LIMIT ?)",
+                PROPERTY,
+                retention);
     }
 
     /** Digest claims of days more than 30 days back: no schedule asks about those days again. */
@@ -87,12 +64,5 @@ final class NotificationRetention {
                 return ps.executeUpdate();
             });
         }
-    }
-
-    private static int delete(JdbcOperations jdbc, String sql, Instant before) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, before.atOffset(ZoneOffset.UTC));
-            return ps.executeUpdate();
-        });
     }
 }

@@ -95,7 +95,7 @@ class ConsumerProcessorTest {
         EventEnvelope a1 = created(taskA);
         EventEnvelope b1 = created(taskB);
         EventEnvelope a2 = deleted(taskA);
-        consumer.failures.put(a1.id(), 1);
+        consumer.failures.put(a1.id(), Integer.MAX_VALUE);
 
         BatchOutcome outcome = processor.process(
                 consumer, List.of(a1, b1, a2).stream().map(Delivery::first).toList());
@@ -107,6 +107,40 @@ class ConsumerProcessorTest {
                         org.assertj.core.groups.Tuple.tuple(a1.id(), false),
                         org.assertj.core.groups.Tuple.tuple(a2.id(), true));
         assertThat(consumer.handled).containsExactly(b1.id());
+        assertThat(effects()).containsExactly(b1.id());
+    }
+
+    @Test
+    void aBatchThatFailsAfterSomeEffectsCommitsNoneOfThemTwice() {
+        EventEnvelope good = created(UUID.randomUUID());
+        EventEnvelope bad = created(UUID.randomUUID());
+        consumer.failures.put(bad.id(), Integer.MAX_VALUE);
+
+        BatchOutcome outcome = processor.process(consumer, List.of(Delivery.first(good), Delivery.first(bad)));
+
+        assertThat(outcome.succeeded()).containsExactly(good);
+        assertThat(outcome.retryIds()).containsExactly(bad.id());
+        assertThat(effects())
+                .as("the batch's shared transaction was rolled back")
+                .containsExactly(good.id());
+    }
+
+    @Test
+    void aBatchOfGoodEventsHasEachEffectOnceAndRunsEveryAfterCommit() {
+        List<EventEnvelope> events =
+                List.of(created(UUID.randomUUID()), created(UUID.randomUUID()), created(UUID.randomUUID()));
+
+        BatchOutcome outcome =
+                processor.process(consumer, events.stream().map(Delivery::first).toList());
+        BatchOutcome again =
+                processor.process(consumer, events.stream().map(Delivery::first).toList());
+
+        assertThat(outcome.succeeded()).containsExactlyElementsOf(events);
+        assertThat(again.succeeded()).containsExactlyElementsOf(events);
+        assertThat(effects())
+                .containsExactlyInAnyOrderElementsOf(
+                        events.stream().map(EventEnvelope::id).toList());
+        assertThat(consumer.afterCommits).hasSize(6);
     }
 
     @Test
@@ -123,7 +157,7 @@ class ConsumerProcessorTest {
         assertThat(outcome.succeeded()).containsExactly(first, second);
         assertThat(consumer.handled).containsExactly(first.id(), second.id());
         assertThat(sleeps)
-                .hasSize(2)
+                .isNotEmpty()
                 .allSatisfy(d -> assertThat(d).isBetween(Duration.ofMillis(5), Duration.ofMillis(40)));
     }
 

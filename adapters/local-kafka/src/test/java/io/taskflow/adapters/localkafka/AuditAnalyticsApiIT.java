@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,17 +191,20 @@ class AuditAnalyticsApiIT {
     }
 
     @Test
-    void onPostgresqlTheTriggerSaysTheTableIsAppendOnly() throws SQLException {
-        // H2's trigger and its message are checked by the functions tests.
-        Assumptions.assumeFalse(TestStack.isH2(), "PostgreSQL only");
+    void theDatabaseRefusesToTruncateTheTrail() throws SQLException {
         feedAudit(api.newUser().id());
         try (Connection c = TestStack.get().openDatabase()) {
             assertThatThrownBy(() -> c.createStatement().executeUpdate("TRUNCATE TABLE audit_log"))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
-                        assertThat(e.getMessage()).contains("audit_log is append-only: TRUNCATE");
-                        assertThat(e.getSQLState()).isEqualTo("42501");
+                        if (!TestStack.isH2()) {
+                            // PostgreSQL's trigger names the table and the statement; H2 refuses through the guard
+                            // table's foreign key (its trigger messages are checked by the functions tests).
+                            assertThat(e.getMessage()).contains("audit_log is append-only: TRUNCATE");
+                            assertThat(e.getSQLState()).isEqualTo("42501");
+                        }
                     });
         }
+        assertThat(verify().map()).containsEntry("ok", true);
     }
 
     @Test

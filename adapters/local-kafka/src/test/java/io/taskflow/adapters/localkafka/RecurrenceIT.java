@@ -102,7 +102,8 @@ class RecurrenceIT {
                 deadLetters::add,
                 ctx.getBean(RetryPolicy.class),
                 ctx.getBean(TimeSource.class),
-                ctx.getBean(MeterRegistry.class));
+                ctx.getBean(MeterRegistry.class),
+                true);
     }
 
     private static RecurrenceConsumer recurrence() {

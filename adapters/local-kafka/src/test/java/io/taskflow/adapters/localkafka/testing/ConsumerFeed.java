@@ -44,7 +44,8 @@ public final class ConsumerFeed {
                 deadLetters::add,
                 context.getBean(RetryPolicy.class),
                 context.getBean(TimeSource.class),
-                context.getBean(MeterRegistry.class));
+                context.getBean(MeterRegistry.class),
+                true);
     }
 
     /** Delivers the events once, in order; fails when any of them did not succeed. */
