@@ -23,7 +23,8 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How many records each consumer group still has to read: over the partitions of its input topics, the end offset
+ * How many records each consumer group still has to read (the consumers' groups on their input topics, and the redrive
+ * groups on the dead-letter topics, whose lag is the dead letters pending): over the partitions of its topics, the end offset
  * minus the committed one, or minus the first offset still kept where the group has committed nothing (it starts at
  * the earliest record). Read in one round of Admin calls for all groups; a topic not created yet counts nothing.
  */

@@ -31,7 +31,7 @@ class ConsumerLagMetrics {
             BrokerAdmin broker,
             List<EventConsumer> consumers,
             @Value("${taskflow.metrics.consumer-lag-refresh-interval:5s}") Duration refresh,
-            @Value("${taskflow.metrics.consumer-lag-timeout:3s}") Duration timeout) {
+            @Value("${taskflow.metrics.consumer-lag-timeout:2s}") Duration timeout) {
         this.registry = registry;
         var topicsByGroup = new LinkedHashMap<String, List<String>>();
         consumers.stream().filter(c -> !c.stateless()).forEach(c -> {

@@ -13,6 +13,11 @@ public final class ConsumerTopics {
         return "taskflow-" + consumer;
     }
 
+    /** The group whose committed offsets on the dead-letter topic mark what has been redriven. */
+    public static String redriveGroupId(String consumer) {
+        return "taskflow-redrive-" + consumer;
+    }
+
     public static String deadLetters(String consumer) {
         return "taskflow.dlq." + consumer;
     }

@@ -1,24 +1,34 @@
 package io.taskflow.adapters.localkafka.consumer;
 
 import io.micronaut.context.annotation.Value;
+import io.taskflow.adapters.localkafka.kafka.BrokerAdmin;
 import io.taskflow.adapters.localkafka.kafka.KafkaEventProducer;
 import io.taskflow.core.error.NotFoundException;
 import io.taskflow.functions.consumer.DeadLetterQueues;
 import io.taskflow.functions.consumer.EventConsumer;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The dead-letter topics of this runtime's consumers, for the admin endpoint. */
+/** The dead-letter topics of this runtime's consumers, for the admin endpoint and the dead-letter gauge. */
 @Singleton
 public class KafkaDeadLetterQueues implements DeadLetterQueues {
     private final KafkaRedrive redrive;
+    private final BrokerAdmin broker;
+    private final Duration timeout;
     private final List<String> consumers;
 
     public KafkaDeadLetterQueues(
             @Value("${kafka.bootstrap.servers}") String bootstrapServers,
             KafkaEventProducer producer,
+            BrokerAdmin broker,
+            @Value("${taskflow.metrics.consumer-lag-timeout:2s}") Duration timeout,
             List<EventConsumer> consumers) {
         this.redrive = new KafkaRedrive(bootstrapServers, producer);
+        this.broker = broker;
+        this.timeout = timeout;
         this.consumers = consumers.stream()
                 .filter(c -> !c.stateless())
                 .map(EventConsumer::name)
@@ -26,10 +36,20 @@ public class KafkaDeadLetterQueues implements DeadLetterQueues {
                 .toList();
     }
 
+    /**
+     * The dead letters pending are the redrive group's lag on the dead-letter topic: read for every consumer in one
+     * round of Admin calls with short timeouts, so that a scrape while the broker is away fails fast rather than
+     * waiting for a client per consumer.
+     */
     @Override
     public List<Depth> depths() {
+        Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
+        consumers.forEach(
+                c -> topicsByGroup.put(ConsumerTopics.redriveGroupId(c), List.of(ConsumerTopics.deadLetters(c))));
+        Map<String, Long> pending = ConsumerLag.read(broker.client(), topicsByGroup, timeout);
         return consumers.stream()
-                .map(c -> new Depth(c, ConsumerTopics.deadLetters(c), redrive.pending(c)))
+                .map(c -> new Depth(
+                        c, ConsumerTopics.deadLetters(c), pending.getOrDefault(ConsumerTopics.redriveGroupId(c), 0L)))
                 .toList();
     }
 

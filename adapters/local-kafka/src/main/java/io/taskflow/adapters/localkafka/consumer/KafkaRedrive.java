@@ -138,7 +138,7 @@ public final class KafkaRedrive {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG,
-                "taskflow-redrive-" + consumer,
+                ConsumerTopics.redriveGroupId(consumer),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,

@@ -71,7 +71,7 @@ class HealthIT {
     }
 
     @Test
-    void withTheBrokerAwayReadinessIsDownForTheBrokerAloneAndLivenessStaysUp() {
+    void withTheBrokerAwayReadinessIsDownForTheBrokerAloneLivenessStaysUpAndAScrapeStillAnswers() {
         try (EmbeddedServer server = start(Map.of("kafka.bootstrap.servers", closedPort()))) {
             Api api = api(server);
 
@@ -89,6 +89,19 @@ class HealthIT {
             var liveness = api.send("GET", "/health/liveness", null, null);
             assertThat(liveness.status()).as(liveness.body()).isEqualTo(200);
             assertThat(liveness.map()).containsEntry("status", "UP");
+
+            long started = System.nanoTime();
+            var scrape = api.send("GET", "/prometheus", null, null);
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("within Prometheus' default scrape timeout, or the instance would look down")
+                    .isLessThan(Duration.ofSeconds(10));
+            var metrics = PrometheusText.parse(scrape.body());
+            for (String consumer : MetricsScrapeIT.GROUP_CONSUMERS) {
+                assertThat(metrics.value("taskflow_consumer_lag_records", Map.of("consumer", consumer)))
+                        .isNaN();
+                assertThat(metrics.value("taskflow_dead_letters_pending", Map.of("consumer", consumer)))
+                        .isNaN();
+            }
         }
     }
 
