@@ -7,6 +7,7 @@ import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.port.TimeSource;
 import io.taskflow.core.port.Transactions;
 import io.taskflow.functions.event.InvalidEventException;
+import io.taskflow.functions.tracing.EventSpans;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a consumer over a delivered batch, the same way on every runtime: holds each event to its schema, records it in
- * the inbox in the transaction of its effect, keeps per-key order, and dead-letters what cannot succeed.
+ * the inbox in the transaction of its effect, keeps per-key order, and dead-letters what cannot succeed. Each attempt
+ * at an event is a span that continues the event's trace, with the trace ids and the event's correlation id in the
+ * logging context meanwhile. A batch is not one span: its events belong to different requests, and each event is
+ * handled (and retried) on its own.
  */
 @Singleton
 public class ConsumerProcessor {
@@ -31,6 +35,7 @@ public class ConsumerProcessor {
     private final RetryPolicy policy;
     private final TimeSource time;
     private final MeterRegistry meters;
+    private final EventSpans spans;
 
     public ConsumerProcessor(
             Transactions tx,
@@ -39,7 +44,8 @@ public class ConsumerProcessor {
             DeadLetters deadLetters,
             RetryPolicy policy,
             TimeSource time,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            EventSpans spans) {
         this.tx = tx;
         this.inbox = inbox;
         this.received = received;
@@ -47,6 +53,7 @@ public class ConsumerProcessor {
         this.policy = policy;
         this.time = time;
         this.meters = meters;
+        this.spans = spans;
     }
 
     /** Waits between retry rounds; a test passes one that does not sleep. */
@@ -75,46 +82,50 @@ public class ConsumerProcessor {
                 retry.add(new BatchOutcome.Retry(delivery, "held back behind failed event " + blocker, true));
                 continue;
             }
-            String error;
-            boolean permanent = false;
-            try {
-                DomainEvent event = received.read(envelope);
-                if (consumer.types().contains(event.type())) {
-                    run(consumer, event, envelope);
+            try (EventSpans.ActiveSpan span = spans.handling(consumer.name(), envelope, delivery.attempt())) {
+                String error;
+                boolean permanent = false;
+                try {
+                    DomainEvent event = received.read(envelope);
+                    if (consumer.types().contains(event.type())) {
+                        run(consumer, event, envelope);
+                    }
+                    succeeded.add(envelope);
+                    continue;
+                } catch (InvalidEventException e) {
+                    span.failed(e);
+                    error = e.getMessage();
+                    permanent = true;
+                } catch (RuntimeException e) {
+                    span.failed(e);
+                    error = describe(e);
+                    LOG.warn(
+                            "{} failed on {} {} (attempt {}): {}",
+                            consumer.name(),
+                            envelope.type(),
+                            envelope.id(),
+                            delivery.attempt(),
+                            error);
                 }
-                succeeded.add(envelope);
-                continue;
-            } catch (InvalidEventException e) {
-                error = e.getMessage();
-                permanent = true;
-            } catch (RuntimeException e) {
-                error = describe(e);
-                LOG.warn(
-                        "{} failed on {} {} (attempt {}): {}",
-                        consumer.name(),
-                        envelope.type(),
-                        envelope.id(),
-                        delivery.attempt(),
-                        error);
-            }
-            if (consumer.stateless()) {
-                // Nothing to keep and nothing to redrive to: a forwarder skips what it cannot forward.
-                count(consumer, envelope, "dropped");
-                succeeded.add(envelope);
-                continue;
-            }
-            if (permanent || policy.exhausted(delivery.attempt())) {
-                DeadLetter letter =
-                        new DeadLetter(consumer.name(), envelope, error, delivery.attempt(), permanent, time.now());
-                if (store(letter)) {
-                    count(consumer, envelope, "dead_letter");
-                    dead.add(letter);
+                if (consumer.stateless()) {
+                    // Nothing to keep and nothing to redrive to: a forwarder skips what it cannot forward.
+                    count(consumer, envelope, "dropped");
+                    succeeded.add(envelope);
                     continue;
                 }
+                if (permanent || policy.exhausted(delivery.attempt())) {
+                    DeadLetter letter =
+                            new DeadLetter(consumer.name(), envelope, error, delivery.attempt(), permanent, time.now());
+                    if (store(letter)) {
+                        count(consumer, envelope, "dead_letter");
+                        dead.add(letter);
+                        continue;
+                    }
+                }
+                count(consumer, envelope, "retry");
+                retry.add(new BatchOutcome.Retry(delivery, error, false));
+                failedKeys.put(delivery.key(), envelope.id());
             }
-            count(consumer, envelope, "retry");
-            retry.add(new BatchOutcome.Retry(delivery, error, false));
-            failedKeys.put(delivery.key(), envelope.id());
         }
         return new BatchOutcome(succeeded, retry, dead);
     }
@@ -200,6 +211,7 @@ public class ConsumerProcessor {
     }
 
     private void count(EventConsumer consumer, EventEnvelope envelope, String outcome) {
+        EventSpans.outcome(outcome);
         meters.counter(
                         "taskflow.events.consumed",
                         "consumer",

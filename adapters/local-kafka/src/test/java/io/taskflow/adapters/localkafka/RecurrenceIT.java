@@ -23,6 +23,7 @@ import io.taskflow.functions.consumer.Delivery;
 import io.taskflow.functions.consumer.Inbox;
 import io.taskflow.functions.consumer.ReceivedEvents;
 import io.taskflow.functions.consumer.RetryPolicy;
+import io.taskflow.functions.tracing.EventSpans;
 import io.taskflow.functions.event.CloudEventMapping;
 import io.taskflow.functions.recurrence.RecurrenceConsumer;
 import java.time.Duration;
@@ -102,7 +103,8 @@ class RecurrenceIT {
                 deadLetters::add,
                 ctx.getBean(RetryPolicy.class),
                 ctx.getBean(TimeSource.class),
-                ctx.getBean(MeterRegistry.class));
+                ctx.getBean(MeterRegistry.class),
+                ctx.getBean(EventSpans.class));
     }
 
     private static RecurrenceConsumer recurrence() {

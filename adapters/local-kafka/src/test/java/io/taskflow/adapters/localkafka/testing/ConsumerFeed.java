@@ -16,6 +16,7 @@ import io.taskflow.functions.consumer.EventConsumer;
 import io.taskflow.functions.consumer.Inbox;
 import io.taskflow.functions.consumer.ReceivedEvents;
 import io.taskflow.functions.consumer.RetryPolicy;
+import io.taskflow.functions.tracing.EventSpans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,8 @@ public final class ConsumerFeed {
                 deadLetters::add,
                 context.getBean(RetryPolicy.class),
                 context.getBean(TimeSource.class),
-                context.getBean(MeterRegistry.class));
+                context.getBean(MeterRegistry.class),
+                context.getBean(EventSpans.class));
     }
 
     /** Delivers the events once, in order; fails when any of them did not succeed. */
