@@ -79,6 +79,7 @@ class TracingIT {
                 .orElseThrow();
 
         SpanData request = serverSpan("POST", "/tasks", handled.getTraceId());
+        assertThat(request.getName()).as(describe(List.of(request))).isEqualTo("POST /tasks");
         assertThat(handled.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(ancestors(handled)).contains(request.getSpanId());
         assertThat(record.header("ce_traceparent"))
