@@ -54,7 +54,9 @@ class HousekeepingTest {
 
         Map<String, Integer> purged = context.getBean(Housekeeping.class).run();
 
-        assertThat(purged).containsExactlyInAnyOrderEntriesOf(Map.of("outbox", 5, "inbox", 5, "idempotency-keys", 5));
+        // Other tables' rules (notifications, digests) run too, with nothing of theirs to delete here.
+        assertThat(purged).containsAllEntriesOf(Map.of("outbox", 5, "inbox", 5, "idempotency-keys", 5));
+        assertThat(purged.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(15);
         assertThat(ids("SELECT id FROM outbox")).containsExactly(String.valueOf(keptOutbox));
         assertThat(ids("SELECT event_id FROM inbox")).containsExactly(keptInbox);
         assertThat(ids("SELECT idem_key FROM idempotency_keys")).containsExactly(keptKey);
@@ -77,8 +79,9 @@ class HousekeepingTest {
 
         housekeeping.run();
 
-        assertThat(housekeeping.run())
-                .containsOnly(Map.entry("outbox", 0), Map.entry("inbox", 0), Map.entry("idempotency-keys", 0));
+        Map<String, Integer> second = housekeeping.run();
+        assertThat(second).containsKeys("outbox", "inbox", "idempotency-keys");
+        assertThat(second.values()).containsOnly(0);
     }
 
     private static OffsetDateTime ago(Duration duration) {
