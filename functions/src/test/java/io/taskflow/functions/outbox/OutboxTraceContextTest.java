@@ -88,6 +88,24 @@ class OutboxTraceContextTest {
         assertThat(traceColumns(event)).containsExactly(null, null);
     }
 
+    @Test
+    void withTracingSwitchedOffEventsAreWrittenAndRelayedWithoutTraceContext() {
+        context.close();
+        context = TestContexts.start(
+                Map.of("micronaut.otel.enabled", false, RecordingPublisher.ENABLED, "true"), spans.processor());
+        tx = context.getBean(Transactions.class);
+        outbox = context.getBean(EventOutbox.class);
+        TaskCreated event = created();
+
+        append(event);
+        OutboxRelay.Result relayed = context.getBean(OutboxRelay.class).relayBatch();
+
+        assertThat(context.containsBean(OpenTelemetry.class)).isFalse();
+        assertThat(traceColumns(event)).containsExactly(null, null);
+        assertThat(relayed.published()).isEqualTo(1);
+        assertThat(spans.all()).isEmpty();
+    }
+
     private void append(TaskCreated event) {
         tx.inTransaction(() -> {
             outbox.append(event);
