@@ -55,6 +55,7 @@ class CoreHasNoFrameworkDependenciesTest {
                     "org.apache.avro..",
                     "com.fasterxml..",
                     "org.slf4j..",
+                    "io.opentelemetry..",
                     "io.netty..",
                     "reactor..",
                     "org.reactivestreams..")

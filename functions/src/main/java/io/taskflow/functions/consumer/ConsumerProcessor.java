@@ -8,6 +8,7 @@ import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.port.TimeSource;
 import io.taskflow.core.port.Transactions;
 import io.taskflow.functions.event.InvalidEventException;
+import io.taskflow.functions.tracing.EventSpans;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a consumer over a delivered batch, the same way on every runtime: holds each event to its schema, records it in
- * the inbox in the transaction of its effect, keeps per-key order, and dead-letters what cannot succeed.
+ * the inbox in the transaction of its effect, keeps per-key order, and dead-letters what cannot succeed. Each attempt
+ * at an event is a span that continues the event's trace, with the trace ids and the event's correlation id in the
+ * logging context meanwhile. A batch is not one span: its events belong to different requests, and each event is
+ * handled (and retried) on its own.
  */
 @Singleton
 public class ConsumerProcessor {
@@ -33,6 +37,7 @@ public class ConsumerProcessor {
     private final TimeSource time;
     private final MeterRegistry meters;
     private final boolean batchTransactions;
+    private final EventSpans spans;
 
     public ConsumerProcessor(
             Transactions tx,
@@ -42,6 +47,7 @@ public class ConsumerProcessor {
             RetryPolicy policy,
             TimeSource time,
             MeterRegistry meters,
+            EventSpans spans,
             @Value("${taskflow.consumers.batch-transactions:true}") boolean batchTransactions) {
         this.tx = tx;
         this.inbox = inbox;
@@ -51,6 +57,7 @@ public class ConsumerProcessor {
         this.time = time;
         this.meters = meters;
         this.batchTransactions = batchTransactions;
+        this.spans = spans;
     }
 
     /** Waits between retry rounds; a test passes one that does not sleep. */
@@ -93,49 +100,83 @@ public class ConsumerProcessor {
         }
         long started = System.nanoTime();
         boolean[] first = new boolean[batch.size()];
-        try {
-            tx.inTransaction(() -> {
-                for (int i = 0; i < batch.size(); i++) {
-                    EventEnvelope envelope = batch.get(i).event();
-                    if (consumer.types().contains(events.get(i).type())) {
-                        first[i] = inbox.firstDelivery(consumer.name(), envelope.id());
-                        if (first[i]) {
-                            consumer.handle(events.get(i), envelope);
-                        }
-                    }
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.debug(
-                    "{}: a batch of {} failed as a whole ({}); going one event at a time",
-                    consumer.name(),
-                    batch.size(),
-                    e.toString());
-            return null;
-        }
-        long perEvent = (System.nanoTime() - started) / batch.size();
-        var succeeded = new ArrayList<EventEnvelope>(batch.size());
+        var held = new ArrayList<EventSpans.HeldSpan>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            EventEnvelope envelope = batch.get(i).event();
-            if (!consumer.types().contains(events.get(i).type())) {
-                succeeded.add(envelope);
-                continue;
-            }
-            try {
-                consumer.afterCommit(events.get(i), envelope);
-            } catch (RuntimeException e) {
-                // Committed already: the rest go one at a time, where the inbox skips their handle and only the
-                // effects outside the database are tried again.
-                BatchOutcome rest = oneByOne(consumer, batch.subList(i, batch.size()));
-                succeeded.addAll(rest.succeeded());
-                return new BatchOutcome(succeeded, rest.retry(), rest.deadLettered());
-            }
-            handlerTimer(consumer, envelope).record(perEvent, java.util.concurrent.TimeUnit.NANOSECONDS);
-            count(consumer, envelope, first[i] ? "success" : "duplicate");
-            succeeded.add(envelope);
+            Delivery delivery = batch.get(i);
+            held.add(
+                    consumer.types().contains(events.get(i).type())
+                            ? spans.holding(consumer.name(), delivery.event(), delivery.attempt())
+                            : null);
         }
-        return new BatchOutcome(succeeded, List.of(), List.of());
+        try {
+            try (EventSpans.ActiveSpan batchSpan = spans.handlingBatch(
+                    consumer.name(), batch.stream().map(Delivery::event).toList())) {
+                try {
+                    tx.inTransaction(() -> {
+                        for (int i = 0; i < batch.size(); i++) {
+                            if (held.get(i) != null) {
+                                handleInBatch(consumer, batch.get(i).event(), events.get(i), held.get(i), first, i);
+                            }
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    batchSpan.failed(e);
+                    // What these spans did was undone; the one-by-one pass that follows makes spans of its own.
+                    held.stream().filter(java.util.Objects::nonNull).forEach(h -> h.outcome("rolled_back"));
+                    LOG.debug(
+                            "{}: a batch of {} failed as a whole ({}); going one event at a time",
+                            consumer.name(),
+                            batch.size(),
+                            e.toString());
+                    return null;
+                }
+            }
+            long perEvent = (System.nanoTime() - started) / batch.size();
+            var succeeded = new ArrayList<EventEnvelope>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                EventEnvelope envelope = batch.get(i).event();
+                if (held.get(i) == null) {
+                    succeeded.add(envelope);
+                    continue;
+                }
+                try (EventSpans.Entered in = held.get(i).enter()) {
+                    consumer.afterCommit(events.get(i), envelope);
+                } catch (RuntimeException e) {
+                    held.get(i).failed(e);
+                    // Committed already: the rest go one at a time, where the inbox skips their handle and only the
+                    // effects outside the database are tried again.
+                    BatchOutcome rest = oneByOne(consumer, batch.subList(i, batch.size()));
+                    succeeded.addAll(rest.succeeded());
+                    return new BatchOutcome(succeeded, rest.retry(), rest.deadLettered());
+                }
+                handlerTimer(consumer, envelope).record(perEvent, java.util.concurrent.TimeUnit.NANOSECONDS);
+                count(consumer, envelope, first[i] ? "success" : "duplicate");
+                succeeded.add(envelope);
+            }
+            return new BatchOutcome(succeeded, List.of(), List.of());
+        } finally {
+            held.stream().filter(java.util.Objects::nonNull).forEach(EventSpans.HeldSpan::end);
+        }
+    }
+
+    private void handleInBatch(
+            EventConsumer consumer,
+            EventEnvelope envelope,
+            DomainEvent event,
+            EventSpans.HeldSpan span,
+            boolean[] first,
+            int i) {
+        try (EventSpans.Entered in = span.enter()) {
+            first[i] = inbox.firstDelivery(consumer.name(), envelope.id());
+            if (first[i]) {
+                consumer.handle(event, envelope);
+            }
+            span.outcome(first[i] ? "success" : "duplicate");
+        } catch (RuntimeException e) {
+            span.failed(e);
+            throw e;
+        }
     }
 
     private BatchOutcome oneByOne(EventConsumer consumer, List<Delivery> batch) {
@@ -150,46 +191,50 @@ public class ConsumerProcessor {
                 retry.add(new BatchOutcome.Retry(delivery, "held back behind failed event " + blocker, true));
                 continue;
             }
-            String error;
-            boolean permanent = false;
-            try {
-                DomainEvent event = received.read(envelope);
-                if (consumer.types().contains(event.type())) {
-                    run(consumer, event, envelope);
+            try (EventSpans.ActiveSpan span = spans.handling(consumer.name(), envelope, delivery.attempt())) {
+                String error;
+                boolean permanent = false;
+                try {
+                    DomainEvent event = received.read(envelope);
+                    if (consumer.types().contains(event.type())) {
+                        run(consumer, event, envelope);
+                    }
+                    succeeded.add(envelope);
+                    continue;
+                } catch (InvalidEventException e) {
+                    span.failed(e);
+                    error = e.getMessage();
+                    permanent = true;
+                } catch (RuntimeException e) {
+                    span.failed(e);
+                    error = describe(e);
+                    LOG.warn(
+                            "{} failed on {} {} (attempt {}): {}",
+                            consumer.name(),
+                            envelope.type(),
+                            envelope.id(),
+                            delivery.attempt(),
+                            error);
                 }
-                succeeded.add(envelope);
-                continue;
-            } catch (InvalidEventException e) {
-                error = e.getMessage();
-                permanent = true;
-            } catch (RuntimeException e) {
-                error = describe(e);
-                LOG.warn(
-                        "{} failed on {} {} (attempt {}): {}",
-                        consumer.name(),
-                        envelope.type(),
-                        envelope.id(),
-                        delivery.attempt(),
-                        error);
-            }
-            if (consumer.stateless()) {
-                // Nothing to keep and nothing to redrive to: a forwarder skips what it cannot forward.
-                count(consumer, envelope, "dropped");
-                succeeded.add(envelope);
-                continue;
-            }
-            if (permanent || policy.exhausted(delivery.attempt())) {
-                DeadLetter letter =
-                        new DeadLetter(consumer.name(), envelope, error, delivery.attempt(), permanent, time.now());
-                if (store(letter)) {
-                    count(consumer, envelope, "dead_letter");
-                    dead.add(letter);
+                if (consumer.stateless()) {
+                    // Nothing to keep and nothing to redrive to: a forwarder skips what it cannot forward.
+                    count(consumer, envelope, "dropped");
+                    succeeded.add(envelope);
                     continue;
                 }
+                if (permanent || policy.exhausted(delivery.attempt())) {
+                    DeadLetter letter =
+                            new DeadLetter(consumer.name(), envelope, error, delivery.attempt(), permanent, time.now());
+                    if (store(letter)) {
+                        count(consumer, envelope, "dead_letter");
+                        dead.add(letter);
+                        continue;
+                    }
+                }
+                count(consumer, envelope, "retry");
+                retry.add(new BatchOutcome.Retry(delivery, error, false));
+                failedKeys.put(delivery.key(), envelope.id());
             }
-            count(consumer, envelope, "retry");
-            retry.add(new BatchOutcome.Retry(delivery, error, false));
-            failedKeys.put(delivery.key(), envelope.id());
         }
         return new BatchOutcome(succeeded, retry, dead);
     }
@@ -280,6 +325,7 @@ public class ConsumerProcessor {
     }
 
     private void count(EventConsumer consumer, EventEnvelope envelope, String outcome) {
+        EventSpans.outcome(outcome);
         meters.counter(
                         "taskflow.events.consumed",
                         "consumer",

@@ -11,16 +11,18 @@ import io.taskflow.core.event.EventData;
 import io.taskflow.core.port.EventOutbox;
 import io.taskflow.core.port.TimeSource;
 import io.taskflow.functions.event.EventValidator;
+import io.taskflow.functions.tracing.W3cTraceContext;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Types;
 import java.util.List;
 
 /**
  * Appends each event as an outbox row in the caller's transaction, after checking its data against the schema.
- * {@code MANDATORY}: an event written outside a transaction could outlive a rolled-back change.
+ * {@code MANDATORY}: an event written outside a transaction could outlive a rolled-back change. The row keeps the
+ * correlation id and the trace context of the work that wrote it (the HTTP request, or the consumer that reacted to
+ * another event), which travel with the event as its CloudEvents extensions.
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -53,6 +55,7 @@ class JdbcEventOutbox implements EventOutbox {
     @Override
     public void append(List<? extends DomainEvent> events) {
         String correlationId = correlation.current();
+        W3cTraceContext trace = W3cTraceContext.current().orElse(null);
         var now = time.now();
         jdbc.prepareStatement(
                 "INSERT INTO outbox (event_id, event_type, source, subject, occurred_at, data_schema, correlation_id,"
@@ -68,8 +71,8 @@ class JdbcEventOutbox implements EventOutbox {
                         ps.setObject(5, event.occurredAt().atOffset(java.time.ZoneOffset.UTC));
                         ps.setString(6, event.type().dataSchema(event.type().schemaVersion()));
                         ps.setString(7, correlationId);
-                        ps.setNull(8, Types.VARCHAR);
-                        ps.setNull(9, Types.VARCHAR);
+                        ps.setString(8, trace == null ? null : trace.traceparent());
+                        ps.setString(9, trace == null ? null : trace.tracestate());
                         ps.setString(10, new String(data, StandardCharsets.UTF_8));
                         ps.setObject(11, now.atOffset(java.time.ZoneOffset.UTC));
                         ps.addBatch();

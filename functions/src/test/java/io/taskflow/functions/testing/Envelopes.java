@@ -43,6 +43,22 @@ public final class Envelopes {
                 data);
     }
 
+    /** The same event written under another trace context, as the outbox does inside a traced request. */
+    public static EventEnvelope withTrace(EventEnvelope envelope, String traceparent, String tracestate) {
+        return new EventEnvelope(
+                envelope.id(),
+                envelope.source(),
+                envelope.type(),
+                envelope.subject(),
+                envelope.time(),
+                envelope.dataSchema(),
+                envelope.partitionKey(),
+                envelope.correlationId(),
+                traceparent,
+                tracestate,
+                envelope.data());
+    }
+
     private static byte[] json(DomainEvent event) {
         try {
             return ObjectMapper.getDefault().writeValueAsBytes(EventData.of(event));

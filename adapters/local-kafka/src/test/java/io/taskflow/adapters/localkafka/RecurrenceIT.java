@@ -25,6 +25,7 @@ import io.taskflow.functions.consumer.ReceivedEvents;
 import io.taskflow.functions.consumer.RetryPolicy;
 import io.taskflow.functions.event.CloudEventMapping;
 import io.taskflow.functions.recurrence.RecurrenceConsumer;
+import io.taskflow.functions.tracing.EventSpans;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -103,6 +104,7 @@ class RecurrenceIT {
                 ctx.getBean(RetryPolicy.class),
                 ctx.getBean(TimeSource.class),
                 ctx.getBean(MeterRegistry.class),
+                ctx.getBean(EventSpans.class),
                 true);
     }
 

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application logging as it does in production — its own logback.xml, JSON on stdout — while it serves real
- * requests: every line is JSON, lines written for a request carry its correlation id and caller, nothing of it leaks
- * into the next request, and passwords and tokens never reach the output.
+ * requests: every line is JSON, lines written for a request carry its correlation id, caller and trace, nothing of it
+ * leaks into the next request, and passwords and tokens never reach the output.
  */
 class JsonLogsIT {
     private static final JsonMapper JSON = JsonMapper.createDefault();
@@ -94,14 +94,42 @@ class JsonLogsIT {
         var ada = api.newUser();
         for (int i = 0; i < 10; i++) {
             for (String path : List.of("blocking", "event-loop")) {
-                api.send("GET", "/test/log-context/" + path, ada.token(), null);
+                var before = api.send("GET", "/test/log-context/" + path, ada.token(), null);
                 String anonymous = "anon-" + UUID.randomUUID();
                 var response = api.send("GET", "/test/log-context/" + path, null, null, "X-Correlation-Id", anonymous);
 
-                assertThat(mdcOf(response)).as(path).containsOnlyKeys("correlationId");
+                assertThat(mdcOf(response)).as(path).containsOnlyKeys("correlationId", "traceId", "spanId");
                 assertThat(mdcOf(response)).containsEntry("correlationId", anonymous);
+                assertThat(mdcOf(response).get("traceId"))
+                        .isNotEqualTo(mdcOf(before).get("traceId"));
                 assertThat(probeLine(anonymous)).as(path).doesNotContainKey("userId");
             }
+        }
+    }
+
+    @Test
+    void aLineWrittenForARequestCarriesItsTraceWhichContinuesTheCallersTrace() {
+        String callersTrace = UUID.randomUUID().toString().replace("-", "");
+        String callersSpan = "00f067aa0ba902b7";
+        for (String path : List.of("blocking", "event-loop")) {
+            String correlationId = "it-" + UUID.randomUUID();
+            var response = api.send(
+                    "GET",
+                    "/test/log-context/" + path,
+                    null,
+                    null,
+                    "X-Correlation-Id",
+                    correlationId,
+                    "traceparent",
+                    "00-" + callersTrace + "-" + callersSpan + "-01");
+
+            Map<String, String> mdc = mdcOf(response);
+            assertThat(mdc).as(path).containsEntry("traceId", callersTrace);
+            assertThat(mdc.get("spanId")).as(path).matches("[0-9a-f]{16}").isNotEqualTo(callersSpan);
+            assertThat(probeLine(correlationId))
+                    .as(path)
+                    .containsEntry("traceId", callersTrace)
+                    .containsEntry("spanId", mdc.get("spanId"));
         }
     }
 

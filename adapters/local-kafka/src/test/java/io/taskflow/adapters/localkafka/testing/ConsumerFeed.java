@@ -16,6 +16,7 @@ import io.taskflow.functions.consumer.EventConsumer;
 import io.taskflow.functions.consumer.Inbox;
 import io.taskflow.functions.consumer.ReceivedEvents;
 import io.taskflow.functions.consumer.RetryPolicy;
+import io.taskflow.functions.tracing.EventSpans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,7 @@ public final class ConsumerFeed {
                 context.getBean(RetryPolicy.class),
                 context.getBean(TimeSource.class),
                 context.getBean(MeterRegistry.class),
+                context.getBean(EventSpans.class),
                 true);
     }
 
