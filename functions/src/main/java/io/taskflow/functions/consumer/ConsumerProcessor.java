@@ -168,10 +168,7 @@ public class ConsumerProcessor {
             boolean[] first,
             int i) {
         try (EventSpans.Entered in = span.enter()) {
-            first[i] = inbox.firstDelivery(consumer.name(), envelope.id());
-            if (first[i]) {
-                consumer.handle(event, envelope);
-            }
+            first[i] = handleOnce(consumer, event, envelope);
             span.outcome(first[i] ? "success" : "duplicate");
         } catch (RuntimeException e) {
             span.failed(e);
@@ -275,16 +272,18 @@ public class ConsumerProcessor {
         }
     }
 
+    /** Inside the caller's transaction: records the event in the inbox and, the first time only, handles it. */
+    private boolean handleOnce(EventConsumer consumer, DomainEvent event, EventEnvelope envelope) {
+        boolean first = inbox.firstDelivery(consumer.name(), envelope.id());
+        if (first) {
+            consumer.handle(event, envelope);
+        }
+        return first;
+    }
+
     private void run(EventConsumer consumer, DomainEvent event, EventEnvelope envelope) {
         Timer.Sample sample = Timer.start(meters);
-        boolean first = consumer.stateless()
-                || tx.inTransaction(() -> {
-                    boolean isFirst = inbox.firstDelivery(consumer.name(), envelope.id());
-                    if (isFirst) {
-                        consumer.handle(event, envelope);
-                    }
-                    return isFirst;
-                });
+        boolean first = consumer.stateless() || tx.inTransaction(() -> handleOnce(consumer, event, envelope));
         if (consumer.stateless()) {
             consumer.handle(event, envelope);
         }

@@ -4,33 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.kafka.CloudEventDeserializer;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.taskflow.adapters.localkafka.testing.Api;
 import io.taskflow.adapters.localkafka.testing.Api.User;
+import io.taskflow.adapters.localkafka.testing.ConsumerFeed;
 import io.taskflow.adapters.localkafka.testing.TestStack;
 import io.taskflow.adapters.localkafka.testing.TopicReader;
 import io.taskflow.adapters.localkafka.testing.TopicReader.Received;
 import io.taskflow.core.event.EventEnvelope;
-import io.taskflow.core.port.TimeSource;
-import io.taskflow.core.port.Transactions;
 import io.taskflow.functions.consumer.BatchOutcome;
-import io.taskflow.functions.consumer.ConsumerProcessor;
-import io.taskflow.functions.consumer.DeadLetter;
-import io.taskflow.functions.consumer.Delivery;
-import io.taskflow.functions.consumer.Inbox;
-import io.taskflow.functions.consumer.ReceivedEvents;
-import io.taskflow.functions.consumer.RetryPolicy;
 import io.taskflow.functions.event.CloudEventMapping;
 import io.taskflow.functions.recurrence.RecurrenceConsumer;
-import io.taskflow.functions.tracing.EventSpans;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +34,7 @@ class RecurrenceIT {
     static EmbeddedServer server;
     static Api api;
     static TopicReader reader;
-    static final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+    static ConsumerFeed feed;
 
     @BeforeAll
     static void start() {
@@ -52,6 +42,7 @@ class RecurrenceIT {
         properties.put("taskflow.reminders.enabled", false);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         api = new Api(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
+        feed = new ConsumerFeed(server.getApplicationContext());
         reader = new TopicReader(TestStack.get().broker().bootstrapServers(), "task.completed");
     }
 
@@ -74,12 +65,12 @@ class RecurrenceIT {
         assertThat(api.post("/tasks/" + id + "/complete", ada, null).status()).isEqualTo(200);
         EventEnvelope completion = envelopeOf(awaitRecord(id));
 
-        BatchOutcome first = processor().process(recurrence(), List.of(Delivery.first(completion)));
-        BatchOutcome again = processor().process(recurrence(), List.of(Delivery.first(completion)));
+        BatchOutcome first = feed.deliver(recurrence(), List.of(completion));
+        BatchOutcome again = feed.deliver(recurrence(), List.of(completion));
 
         assertThat(first.succeeded()).hasSize(1);
         assertThat(again.succeeded()).hasSize(1);
-        assertThat(deadLetters).isEmpty();
+        assertThat(feed.deadLetters).isEmpty();
         var open = api.get("/tasks?status=OPEN", ada).items();
         assertThat(open).singleElement().satisfies(next -> {
             assertThat(next.get("id")).isNotEqualTo(id);
@@ -91,21 +82,6 @@ class RecurrenceIT {
                     .containsEntry("recurrence", "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=2")
                     .containsEntry("version", 1);
         });
-    }
-
-    /** Built as a runtime would build it, with a dead-letter store of the test's own. */
-    private static ConsumerProcessor processor() {
-        var ctx = server.getApplicationContext();
-        return new ConsumerProcessor(
-                ctx.getBean(Transactions.class),
-                ctx.getBean(Inbox.class),
-                ctx.getBean(ReceivedEvents.class),
-                deadLetters::add,
-                ctx.getBean(RetryPolicy.class),
-                ctx.getBean(TimeSource.class),
-                ctx.getBean(MeterRegistry.class),
-                ctx.getBean(EventSpans.class),
-                true);
     }
 
     private static RecurrenceConsumer recurrence() {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +34,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class KafkaRedrive {
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final String bootstrapServers;
     private final KafkaEventProducer producer;
@@ -41,18 +44,15 @@ public final class KafkaRedrive {
         this.producer = producer;
     }
 
-    /** Pending dead letters; 0 when the consumer has never had one (its topic may not exist yet). */
+    /**
+     * Pending dead letters, computed as the gauge computes them (the redrive group's lag); 0 when the consumer has never
+     * had one (its topic may not exist yet).
+     */
     public long pending(String consumer) {
-        try (var reader = reader(consumer)) {
-            List<TopicPartition> partitions = partitions(reader, consumer);
-            if (partitions.isEmpty()) {
-                return 0;
-            }
-            Map<TopicPartition, Long> start = start(reader, partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-            return partitions.stream()
-                    .mapToLong(tp -> Math.max(0, end.get(tp) - start.get(tp)))
-                    .sum();
+        String group = ConsumerTopics.redriveGroupId(consumer);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return ConsumerLag.read(admin, Map.of(group, List.of(ConsumerTopics.deadLetters(consumer))), TIMEOUT)
+                    .getOrDefault(group, 0L);
         }
     }
 
