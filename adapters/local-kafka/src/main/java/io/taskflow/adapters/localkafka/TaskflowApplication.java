@@ -16,16 +16,21 @@ import org.slf4j.LoggerFactory;
  * on-disk H2 database under {@code TASKFLOW_DATA_DIR} (default {@code ./taskflow-data}): nothing to install but a JDK.
  * {@code TASKFLOW_MODE=external} takes PostgreSQL and Kafka from the environment (see application.yml).
  *
- * <p>{@code redrive <consumer>} as arguments runs the dead-letter redrive instead (see {@link RedriveCommand}).
+ * <p>{@code redrive <consumer>} as arguments runs the dead-letter redrive instead (see {@link RedriveCommand}), and
+ * {@code broker} only the embedded Kafka broker (see {@link BrokerCommand}).
  */
 public final class TaskflowApplication {
     private static final Logger LOG = LoggerFactory.getLogger(TaskflowApplication.class);
 
     private TaskflowApplication() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals(RedriveCommand.NAME)) {
             System.exit(RedriveCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals(BrokerCommand.NAME)) {
+            BrokerCommand.run(System.out);
+            return;
         }
         long started = System.nanoTime();
         String mode = env("TASKFLOW_MODE").orElse("embedded").toLowerCase(Locale.ROOT);
