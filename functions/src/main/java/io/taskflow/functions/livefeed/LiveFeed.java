@@ -36,6 +36,10 @@ public class LiveFeed {
         }
     }
 
+    public boolean listening(UUID userId) {
+        return listeners.containsKey(userId);
+    }
+
     public int connections() {
         return listeners.values().stream().mapToInt(Set::size).sum();
     }

@@ -50,7 +50,10 @@ public class LiveFeedConsumer implements EventConsumer {
     public void handle(DomainEvent event, EventEnvelope envelope) {
         UUID owner =
                 event instanceof TaskSnapshotEvent snapshot ? snapshot.task().ownerId() : event.actorId();
-        feed.push(owner, message(envelope));
+        // Most events have no one listening on this instance: the message is only built for those that do.
+        if (feed.listening(owner)) {
+            feed.push(owner, message(envelope));
+        }
     }
 
     /** The CloudEvents JSON format of the event, as a browser would want it. */
