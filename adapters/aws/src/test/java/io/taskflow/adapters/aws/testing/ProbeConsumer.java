@@ -1,0 +1,45 @@
+package io.taskflow.adapters.aws.testing;
+
+import io.taskflow.core.event.DomainEvent;
+import io.taskflow.core.event.EventEnvelope;
+import io.taskflow.core.event.EventType;
+import io.taskflow.functions.consumer.EventConsumer;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A consumer of task updates that fails on the events a test names and counts what it handled. */
+@Singleton
+public class ProbeConsumer implements EventConsumer {
+    public static final String NAME = "probe";
+
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> handled = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<EventType> types() {
+        return Set.of(EventType.TASK_UPDATED);
+    }
+
+    @Override
+    public void handle(DomainEvent event, EventEnvelope envelope) {
+        if (failing.contains(envelope.id())) {
+            throw new IllegalStateException("probe fails on " + envelope.id());
+        }
+        handled.merge(envelope.id(), 1, Integer::sum);
+    }
+
+    public void failOn(String eventId) {
+        failing.add(eventId);
+    }
+
+    public int handled(String eventId) {
+        return handled.getOrDefault(eventId, 0);
+    }
+}
