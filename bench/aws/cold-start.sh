@@ -34,7 +34,9 @@ if [ -n "$MOTO" ]; then
   MOTO_PID=$!
   trap 'kill $MOTO_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT" && break; sleep 0.1; done
+  # moto routes a request to a service by the credential scope of its (unchecked) signature.
   curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT" -H 'X-Amz-Target: secretsmanager.CreateSecret' \
+    -H 'Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=0' \
     -H 'Content-Type: application/x-amz-json-1.1' -d "{\"Name\":\"taskflow/jwt-signing-secret\",\"SecretString\":\"$KEY\"}"
   export TASKFLOW_AWS_ENDPOINT_OVERRIDE="http://127.0.0.1:$PORT"
 else
@@ -45,7 +47,7 @@ LINES=()
 for i in $(seq 1 "$RUNS"); do
   # The JVM options the Terraform gives the functions (JAVA_TOOL_OPTIONS).
   line=$(java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$JAR" \
-    io.taskflow.adapters.aws.replay.Replay io.taskflow.adapters.aws.http.ApiHandler "$PAYLOAD" 2>/dev/null \
+    io.taskflow.adapters.aws.replay.Replay io.taskflow.adapters.aws.http.ApiHandler "$PAYLOAD" 2>>/tmp/taskflow-aws-cold-start.log \
     | grep '^cold_start ')
   echo "$line run=$i"
   LINES+=("$line")

@@ -10,8 +10,9 @@ resource "aws_lambda_function" "this" {
   role             = var.role_arn
   runtime          = "java17"
   handler          = var.handler
-  filename         = var.artifact
-  source_code_hash = filebase64sha256(var.artifact)
+  s3_bucket        = var.artifact_bucket
+  s3_key           = var.artifact_key
+  source_code_hash = var.artifact_hash
   memory_size      = var.memory_size
   timeout          = var.timeout
   publish          = true

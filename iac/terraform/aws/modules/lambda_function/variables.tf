@@ -8,8 +8,18 @@ variable "handler" {
   type        = string
 }
 
-variable "artifact" {
-  description = "Path of the jar holding the handler."
+variable "artifact_bucket" {
+  description = "S3 bucket holding the jar with the handler."
+  type        = string
+}
+
+variable "artifact_key" {
+  description = "S3 key of the jar."
+  type        = string
+}
+
+variable "artifact_hash" {
+  description = "Base64 SHA-256 of the jar, so a new build publishes a new version."
   type        = string
 }
 
