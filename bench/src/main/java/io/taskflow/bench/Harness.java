@@ -1,6 +1,5 @@
 package io.taskflow.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,8 +248,8 @@ public final class Harness {
     }
 
     /**
-     * Each cloud adapter brings its own cold-start script (bench/<cloud>/cold-start.sh) printing
-     * {@code cold-start-result {"handler":…,"initMs":…,"firstInvocationMs":…}} lines.
+     * Each cloud adapter brings its own cold-start script, {@code bench/<cloud>/cold-start.sh [runs]}, which ends with
+     * a line {@code summary runs=… init_ms_median=… first_invocation_ms_median=… total_ms_median=…}.
      */
     private void coldStarts() throws Exception {
         List<Path> scripts;
@@ -263,23 +262,24 @@ public final class Harness {
         if (scripts.isEmpty()) {
             report.note("cold start: no cloud adapter with a cold-start script in this build");
         }
+        String runs = profile == Profile.FULL ? "5" : "1";
         for (Path script : scripts) {
-            var command = new Command(List.of("bash", root.relativize(script).toString()), Map.of(), root);
-            String output = command.runOrFail(Duration.ofMinutes(10));
-            for (String line : output.lines()
-                    .filter(l -> l.startsWith("cold-start-result "))
-                    .toList()) {
-                JsonNode json = Api.JSON.readTree(line.substring("cold-start-result ".length()));
-                String section = "cold start, " + script.getParent().getFileName();
-                String handler = json.get("handler").asText();
-                report.figure(section, handler + " init", json.get("initMs").asDouble(), "ms", command.display());
-                report.figure(
-                        section,
-                        handler + " first invocation",
-                        json.get("firstInvocationMs").asDouble(),
-                        "ms",
-                        command.display());
+            var command = new Command(List.of("bash", root.relativize(script).toString(), runs), Map.of(), root);
+            String summary = command.runOrFail(Duration.ofMinutes(15))
+                    .lines()
+                    .filter(l -> l.startsWith("summary "))
+                    .reduce((first, second) -> second)
+                    .orElseThrow(() -> new IllegalStateException(command.display() + " printed no summary line"));
+            Map<String, Double> values = new java.util.HashMap<>();
+            for (String pair : summary.substring("summary ".length()).split(" ")) {
+                String[] kv = pair.split("=", 2);
+                values.put(kv[0], Double.parseDouble(kv[1]));
             }
+            String section = "cold start, " + script.getParent().getFileName() + " (median of " + runs + ")";
+            report.figure(section, "init", values.get("init_ms_median"), "ms", command.display());
+            report.figure(
+                    section, "first invocation", values.get("first_invocation_ms_median"), "ms", command.display());
+            report.figure(section, "total", values.get("total_ms_median"), "ms", command.display());
         }
     }
 

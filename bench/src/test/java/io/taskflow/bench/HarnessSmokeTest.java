@@ -51,6 +51,8 @@ class HarnessSmokeTest {
                 .isEqualTo(Profile.SMOKE.users());
         assertThat(report.value("concurrent users, external mode (PostgreSQL + Kafka)", "failed requests"))
                 .isZero();
+        assertThat(report.value("cold start, aws (median of 1)", "first invocation"))
+                .isPositive();
         assertThat(report.targets()).hasSize(5);
         assertThat(markdown).exists();
         assertThat(Files.readString(markdown)).contains("## Targets", "pgbench", "ProducerPerformance", "wrk -t2");

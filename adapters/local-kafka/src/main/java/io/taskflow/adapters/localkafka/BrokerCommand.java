@@ -1,6 +1,6 @@
 package io.taskflow.adapters.localkafka;
 
-import io.taskflow.adapters.localkafka.embedded.EmbeddedKafkaBroker;
+import io.taskflow.kafka.records.EmbeddedKafkaBroker;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;

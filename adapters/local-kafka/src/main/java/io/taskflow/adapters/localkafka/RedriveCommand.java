@@ -1,8 +1,8 @@
 package io.taskflow.adapters.localkafka;
 
 import io.taskflow.adapters.localkafka.consumer.KafkaRedrive;
-import io.taskflow.adapters.localkafka.kafka.KafkaEventProducer;
 import io.taskflow.core.error.NotFoundException;
+import io.taskflow.kafka.records.KafkaEventProducer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,7 +31,7 @@ final class RedriveCommand {
             return 2;
         }
         String consumer = args[0];
-        var producer = new KafkaEventProducer(bootstrap, Duration.ofSeconds(15));
+        var producer = new KafkaEventProducer(bootstrap, Duration.ofSeconds(15), java.util.List.of());
         try {
             var redrive = new KafkaRedrive(bootstrap, producer);
             out.printf("redrive %s: %d dead letter(s) pending on %s%n", consumer, redrive.pending(consumer), bootstrap);

@@ -8,6 +8,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.taskflow.adapters.localkafka.kafka.BrokerAdmin;
 import io.taskflow.functions.consumer.EventConsumer;
 import io.taskflow.functions.metrics.Refreshed;
+import io.taskflow.kafka.records.ConsumerTopics;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;

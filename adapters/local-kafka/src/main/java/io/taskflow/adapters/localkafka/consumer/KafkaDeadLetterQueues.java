@@ -2,10 +2,11 @@ package io.taskflow.adapters.localkafka.consumer;
 
 import io.micronaut.context.annotation.Value;
 import io.taskflow.adapters.localkafka.kafka.BrokerAdmin;
-import io.taskflow.adapters.localkafka.kafka.KafkaEventProducer;
 import io.taskflow.core.error.NotFoundException;
 import io.taskflow.functions.consumer.DeadLetterQueues;
 import io.taskflow.functions.consumer.EventConsumer;
+import io.taskflow.kafka.records.ConsumerTopics;
+import io.taskflow.kafka.records.KafkaEventProducer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package io.taskflow.adapters.localkafka.consumer;
 
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.consumer.BatchOutcome;
 import io.taskflow.functions.consumer.ConsumerProcessor;
 import io.taskflow.functions.consumer.Delivery;
 import io.taskflow.functions.consumer.EventConsumer;
-import io.taskflow.functions.event.CloudEventMapping;
+import io.taskflow.kafka.records.CloudEventRecords;
+import io.taskflow.kafka.records.KafkaDeadLetters;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,8 +57,7 @@ public class KafkaDelivery {
         for (ConsumerRecord<String, byte[]> record : records) {
             EventEnvelope envelope;
             try {
-                envelope = CloudEventMapping.fromCloudEvent(
-                        KafkaMessageFactory.createReader(record).toEvent());
+                envelope = CloudEventRecords.envelope(record);
             } catch (RuntimeException e) {
                 if (consumer.stateless()) {
                     LOG.warn(

@@ -1,6 +1,7 @@
 package io.taskflow.adapters.localkafka.embedded;
 
 import io.taskflow.functions.persistence.Migrations;
+import io.taskflow.kafka.records.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.util.Map;
 

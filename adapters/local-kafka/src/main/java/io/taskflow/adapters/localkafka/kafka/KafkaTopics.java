@@ -1,9 +1,10 @@
 package io.taskflow.adapters.localkafka.kafka;
 
 import io.micronaut.context.annotation.Value;
-import io.taskflow.adapters.localkafka.consumer.ConsumerTopics;
 import io.taskflow.core.event.EventType;
 import io.taskflow.functions.consumer.EventConsumer;
+import io.taskflow.kafka.records.ConsumerTopics;
+import io.taskflow.kafka.records.TopicPreparation;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the broker is still away; the events wait in the outbox.
  */
 @Singleton
-public class KafkaTopics {
+public class KafkaTopics implements TopicPreparation {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
     static final int PARTITIONS = 3;
     static final Duration RETENTION = Duration.ofDays(7);
@@ -48,7 +49,7 @@ public class KafkaTopics {
                 .toList();
     }
 
-    /** @throws IllegalStateException when the broker cannot be reached or refuses a topic */
+    @Override
     public void ensure() {
         List<NewTopic> topics = Stream.concat(
                         Arrays.stream(EventType.values()).map(EventType::typeName), consumerTopics.stream())

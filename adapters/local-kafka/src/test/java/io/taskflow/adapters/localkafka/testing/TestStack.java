@@ -2,9 +2,9 @@ package io.taskflow.adapters.localkafka.testing;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.taskflow.adapters.localkafka.embedded.EmbeddedKafkaBroker;
 import io.taskflow.adapters.localkafka.embedded.EmbeddedMode;
 import io.taskflow.functions.persistence.Migrations;
+import io.taskflow.kafka.records.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package io.taskflow.adapters.localkafka.kafka;
+package io.taskflow.kafka.records;
 
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.outbox.EnvelopePublisher;
@@ -25,16 +25,17 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEnvelopePublisher.class);
 
     private final KafkaEventProducer producer;
-    private final KafkaTopics topics;
+    private final List<TopicPreparation> topics;
 
-    public KafkaEnvelopePublisher(KafkaTopics topics, KafkaEventProducer producer) {
+    /** @param topics what creates the topics before the first batch; none where they are provisioned elsewhere */
+    public KafkaEnvelopePublisher(List<TopicPreparation> topics, KafkaEventProducer producer) {
         this.topics = topics;
         this.producer = producer;
     }
 
     @Override
     public void prepare() {
-        topics.ensure();
+        topics.forEach(TopicPreparation::ensure);
     }
 
     @Override
@@ -43,7 +44,7 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
         var failed = new HashMap<String, String>();
         for (EventEnvelope e : batch) {
             try {
-                sent.add(producer.send(KafkaEventProducer.record(e.type(), e)));
+                sent.add(producer.send(CloudEventRecords.record(e.type(), e)));
             } catch (RuntimeException ex) {
                 sent.add(java.util.concurrent.CompletableFuture.failedFuture(ex));
             }

@@ -1,4 +1,4 @@
-package io.taskflow.adapters.localkafka.consumer;
+package io.taskflow.kafka.records;
 
 import io.taskflow.core.event.EventType;
 import io.taskflow.functions.consumer.EventConsumer;

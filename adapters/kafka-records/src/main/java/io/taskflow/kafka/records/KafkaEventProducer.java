@@ -1,12 +1,11 @@
-package io.taskflow.adapters.localkafka.kafka;
+package io.taskflow.kafka.records;
 
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micronaut.context.annotation.Value;
-import io.taskflow.core.event.EventEnvelope;
-import io.taskflow.functions.event.CloudEventMapping;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -31,9 +30,10 @@ public class KafkaEventProducer {
 
     public KafkaEventProducer(
             @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-            @Value("${taskflow.kafka.delivery-timeout:15s}") Duration deliveryTimeout) {
+            @Value("${taskflow.kafka.delivery-timeout:15s}") Duration deliveryTimeout,
+            List<KafkaClientProperties> clientProperties) {
         this.deliveryTimeout = deliveryTimeout;
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG,
@@ -52,14 +52,9 @@ public class KafkaEventProducer {
                 (int) Math.min(deliveryTimeout.toMillis(), 5_000),
                 // A broker that is down must not block the caller's thread for a minute inside send().
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                5_000);
+                5_000));
+        clientProperties.forEach(extra -> config.putAll(extra.properties()));
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    /** The record of an event on a topic, keyed by its partition key. */
-    public static ProducerRecord<String, byte[]> record(String topic, EventEnvelope event) {
-        return KafkaMessageFactory.createWriter(topic, event.partitionKey())
-                .writeBinary(CloudEventMapping.toCloudEvent(event));
     }
 
     public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {

@@ -1,4 +1,4 @@
-package io.taskflow.adapters.localkafka.embedded;
+package io.taskflow.kafka.records;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package io.taskflow.adapters.localkafka.consumer;
+package io.taskflow.kafka.records;
 
-import io.taskflow.adapters.localkafka.kafka.KafkaEventProducer;
 import io.taskflow.functions.consumer.DeadLetter;
 import io.taskflow.functions.consumer.DeadLetters;
 import jakarta.inject.Singleton;
@@ -23,7 +22,7 @@ public class KafkaDeadLetters implements DeadLetters {
     @Override
     public void send(DeadLetter letter) {
         ProducerRecord<String, byte[]> record =
-                KafkaEventProducer.record(ConsumerTopics.deadLetters(letter.consumer()), letter.event());
+                CloudEventRecords.record(ConsumerTopics.deadLetters(letter.consumer()), letter.event());
         annotate(
                 record.headers(),
                 letter.consumer(),
@@ -36,7 +35,7 @@ public class KafkaDeadLetters implements DeadLetters {
     }
 
     /** A record that is not a readable CloudEvent at all: kept byte for byte, with why. */
-    void sendUnreadable(String consumer, ConsumerRecord<String, byte[]> original, String error) {
+    public void sendUnreadable(String consumer, ConsumerRecord<String, byte[]> original, String error) {
         var record = new ProducerRecord<>(ConsumerTopics.deadLetters(consumer), null, original.key(), original.value());
         for (Header header : original.headers()) {
             record.headers().add(header);

@@ -1,0 +1,2 @@
+/** The metrics the CloudWatch alarms read, as embedded metric format log lines. */
+package io.taskflow.adapters.aws.metrics;

@@ -1,0 +1,17 @@
+package io.taskflow.adapters.aws.msk;
+
+import io.micronaut.context.ApplicationContext;
+import io.taskflow.adapters.aws.function.FunctionApplication;
+import io.taskflow.functions.recurrence.RecurrenceConsumer;
+
+/** The MSK trigger of the recurrence consumer. */
+public class RecurrenceHandler extends MskConsumerHandler {
+
+    public RecurrenceHandler() {
+        this(FunctionApplication.shared());
+    }
+
+    public RecurrenceHandler(ApplicationContext context) {
+        super(context, RecurrenceConsumer.NAME);
+    }
+}

@@ -1,0 +1,29 @@
+package io.taskflow.adapters.aws.schedule;
+
+import io.micronaut.context.ApplicationContext;
+import io.taskflow.adapters.aws.function.FunctionApplication;
+import io.taskflow.functions.housekeeping.Housekeeping;
+import java.time.Instant;
+
+/** Deletes what outlived its retention (every retention rule of the application, the delivery counters included). */
+public class CleanupHandler extends ScheduledJobHandler {
+    public static final String JOB = "cleanup";
+
+    private final Housekeeping housekeeping;
+
+    public CleanupHandler() {
+        this(FunctionApplication.shared());
+    }
+
+    public CleanupHandler(ApplicationContext context) {
+        super(context, JOB);
+        this.housekeeping = context.getBean(Housekeeping.class);
+    }
+
+    @Override
+    protected long run(Instant scheduledAt) {
+        return housekeeping.run().values().stream()
+                .mapToLong(Integer::longValue)
+                .sum();
+    }
+}

@@ -1,0 +1,27 @@
+package io.taskflow.adapters.aws.schedule;
+
+import io.micronaut.context.ApplicationContext;
+import io.taskflow.adapters.aws.function.FunctionApplication;
+import io.taskflow.functions.reminder.ReminderSweep;
+import java.time.Instant;
+
+/** Fires the reminders that came due; their {@code reminder.triggered} events leave with the invocation's flush. */
+public class ReminderSweepHandler extends ScheduledJobHandler {
+    public static final String JOB = "reminders";
+
+    private final ReminderSweep sweep;
+
+    public ReminderSweepHandler() {
+        this(FunctionApplication.shared());
+    }
+
+    public ReminderSweepHandler(ApplicationContext context) {
+        super(context, JOB);
+        this.sweep = context.getBean(ReminderSweep.class);
+    }
+
+    @Override
+    protected long run(Instant scheduledAt) {
+        return sweep.sweep();
+    }
+}
