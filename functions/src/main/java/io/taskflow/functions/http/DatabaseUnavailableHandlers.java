@@ -46,6 +46,17 @@ final class DatabaseUnavailableHandlers {
         }
     }
 
+    /** Thrown by the connection layer when setting up or cleaning up a connection fails. */
+    @Singleton
+    static final class Connection
+            implements ExceptionHandler<io.micronaut.data.connection.exceptions.ConnectionException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(
+                HttpRequest request, io.micronaut.data.connection.exceptions.ConnectionException e) {
+            return answer(request, e);
+        }
+    }
+
     @Singleton
     static final class Transaction implements ExceptionHandler<TransactionException, HttpResponse<Problem>> {
         @Override

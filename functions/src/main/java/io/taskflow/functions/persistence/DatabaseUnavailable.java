@@ -18,18 +18,34 @@ public final class DatabaseUnavailable {
 
     /** True when {@code failure} or one of its causes says the database could not be reached or dropped us. */
     public static boolean isCause(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+        return isCause(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** Causes and suppressed ones: a failed rollback on a dead connection often hides the failure that killed it. */
+    private static boolean isCause(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || t instanceof ConnectException
+                || (t instanceof SQLException sql && (connectionState(sql.getSQLState()) || closedByPool(sql)))) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isCause(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return isCause(t.getCause(), seen);
+    }
+
+    /**
+     * Hikari's answer to any use of a connection it has already evicted as broken (it gives no SQLSTATE): what the
+     * rollback or cleanup after a dropped connection meets.
+     */
+    private static boolean closedByPool(SQLException e) {
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
     }
 
     /**
@@ -38,9 +54,6 @@ public final class DatabaseUnavailable {
      */
     private static boolean connectionState(String state) {
         return state != null
-                && (state.startsWith("08")
-                        || state.equals("57P01")
-                        || state.equals("57P02")
-                        || state.equals("57P03"));
+                && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 }

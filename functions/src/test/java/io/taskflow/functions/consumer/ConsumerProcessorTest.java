@@ -237,7 +237,9 @@ class ConsumerProcessorTest {
         assertThat(outcome.retryIds()).containsExactly(first.id(), second.id());
         assertThat(deadLetters.letters).isEmpty();
         assertThat(sleeps).as("the runtime waits, not the retry loop").isEmpty();
-        assertThat(consumer.handled).as("later events are not tried against an absent database").isEmpty();
+        assertThat(consumer.handled)
+                .as("later events are not tried against an absent database")
+                .isEmpty();
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.taskflow.adapters.localkafka.consumer;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micronaut.context.annotation.Value;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.consumer.BatchOutcome;
 import io.taskflow.functions.consumer.ConsumerProcessor;
 import io.taskflow.functions.consumer.Delivery;
 import io.taskflow.functions.consumer.EventConsumer;
 import io.taskflow.functions.event.CloudEventMapping;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;

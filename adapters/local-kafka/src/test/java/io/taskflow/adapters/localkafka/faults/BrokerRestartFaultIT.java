@@ -17,12 +17,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The broker stopped during writes and started again (same port, same log directory): the API keeps taking writes,
  * and afterwards rows, events and consumers' effects match one for one. With {@code -Dtaskflow.faults.creates=100000
  * -Dtaskflow.faults.broker-restarts=3} the same test is the long run of {@code bench/faults/run.sh}.
  */
+@DisabledIfSystemProperty(named = "taskflow.it.db", matches = "h2", disabledReason = FaultProperties.POSTGRES_ONLY)
 class BrokerRestartFaultIT {
     static final int CREATES = Integer.getInteger("taskflow.faults.creates", 0);
     static final int RESTARTS = Integer.getInteger("taskflow.faults.broker-restarts", 1);
