@@ -49,10 +49,24 @@ final class DatabaseUnavailableHandlers {
     /** Thrown by the connection layer when setting up or cleaning up a connection fails. */
     @Singleton
     static final class Connection
-            implements ExceptionHandler<io.micronaut.data.connection.exceptions.ConnectionException, HttpResponse<Problem>> {
+            implements ExceptionHandler<
+                    io.micronaut.data.connection.exceptions.ConnectionException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(
                 HttpRequest request, io.micronaut.data.connection.exceptions.ConnectionException e) {
+            return answer(request, e);
+        }
+    }
+
+    /** Thrown when the pool gives no connection in time (Hikari's {@code connection-timeout}). */
+    @Singleton
+    static final class NoConnection
+            implements ExceptionHandler<
+                    io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException,
+                    HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(
+                HttpRequest request, io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException e) {
             return answer(request, e);
         }
     }
