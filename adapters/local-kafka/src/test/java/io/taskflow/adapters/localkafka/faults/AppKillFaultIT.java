@@ -25,6 +25,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  */
 @DisabledIfSystemProperty(named = "taskflow.it.db", matches = "h2", disabledReason = FaultProperties.POSTGRES_ONLY)
 class AppKillFaultIT {
+    /** One kill in CI, where each start of the jar costs seconds; more with {@code -Dtaskflow.faults.kills=N}. */
+    static final int KILLS = Integer.getInteger("taskflow.faults.kills", 1);
+
     private final AppProcess app = new AppProcess("taskflow-faults-killed", FaultProperties.external());
 
     @AfterEach
@@ -40,7 +43,7 @@ class AppKillFaultIT {
         try (var topics = topics();
                 var load = new LoadDriver(app.uri(), users, true, Integer.MAX_VALUE)) {
             load.start();
-            for (int kill = 0; kill < 2; kill++) {
+            for (int kill = 0; kill < KILLS; kill++) {
                 int before = load.accepted().size();
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> load.accepted().size() >= before + 30);

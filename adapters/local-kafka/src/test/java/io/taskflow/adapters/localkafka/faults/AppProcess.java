@@ -89,8 +89,9 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Seconds on a quiet machine; minutes on a busy shared one.
         await(name + " ready")
-                .atMost(Duration.ofSeconds(120))
+                .atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofMillis(250))
                 .until(this::ready);
         return this;
