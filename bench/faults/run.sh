@@ -4,6 +4,7 @@
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres) and a JDK 17; takes a few minutes.
 #
 #   bench/faults/run.sh [creates] [broker restarts]
+#   MVN_FLAGS=-o bench/faults/run.sh      # offline, when ~/.m2 holds everything
 #
 # Prints one parseable line, also kept in bench/faults/last-result.txt:
 #   FAULTS broker-restart restarts=3 attempted=100000 accepted=100000 tasks=100000 events=100000
@@ -14,7 +15,8 @@ CREATES="${1:-100000}"
 RESTARTS="${2:-3}"
 LOG="$(mktemp -t taskflow-faults-XXXX.log)"
 
-./mvnw -B -q -pl adapters/local-kafka -am verify \
+# shellcheck disable=SC2086 # MVN_FLAGS holds separate options
+./mvnw -B -q ${MVN_FLAGS:-} -pl adapters/local-kafka -am verify \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true \
   -Dit.test=BrokerRestartFaultIT -Dfailsafe.skipAfterFailureCount=1 \
   -Dtaskflow.faults.creates="$CREATES" -Dtaskflow.faults.broker-restarts="$RESTARTS" >"$LOG" 2>&1 || {
