@@ -29,8 +29,8 @@ class DatabaseUnavailableTest {
 
     @Test
     void aFailedRollbackOnAnEvictedConnectionIsRecognisedEvenWhenItHidesTheFirstFailure() {
-        var rollback = new IllegalStateException("Could not set JDBC Connection read-only", new SQLException(
-                "Connection is closed"));
+        var rollback = new IllegalStateException(
+                "Could not set JDBC Connection read-only", new SQLException("Connection is closed"));
         var hidden = new IllegalStateException("commit failed");
         hidden.addSuppressed(new SQLException("terminating connection", "57P01"));
 
@@ -42,7 +42,8 @@ class DatabaseUnavailableTest {
     void aFailureOfTheWorkItselfIsNot() {
         assertThat(DatabaseUnavailable.isCause(new SQLException("duplicate key", "23505")))
                 .isFalse();
-        assertThat(DatabaseUnavailable.isCause(new IllegalStateException("boom"))).isFalse();
+        assertThat(DatabaseUnavailable.isCause(new IllegalStateException("boom")))
+                .isFalse();
         assertThat(DatabaseUnavailable.isCause(new SQLException("Connection is closed", "HY000")))
                 .isFalse();
     }
