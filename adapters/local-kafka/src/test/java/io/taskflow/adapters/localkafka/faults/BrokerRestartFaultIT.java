@@ -75,7 +75,7 @@ class BrokerRestartFaultIT {
             }
 
             FaultLedger.Result result = new FaultLedger(TestStack.get()::openDatabase, users, topics)
-                    .check(load, Duration.ofMinutes(longRun ? 10 : 2));
+                    .check(load, Duration.ofMinutes(longRun ? 30 : 2));
 
             assertThat(load.failures())
                     .as("no request failed because the broker was away")
