@@ -2,7 +2,6 @@ package io.taskflow.core.analytics;
 
 import io.taskflow.core.event.DomainEvent;
 import io.taskflow.core.event.TaskCompleted;
-import io.taskflow.core.event.TaskCreated;
 import io.taskflow.core.event.TaskDeleted;
 import io.taskflow.core.event.TaskSnapshotEvent;
 import io.taskflow.core.port.AnalyticsStore;
@@ -42,14 +41,18 @@ public final class TrackTaskActivity {
             } else {
                 store.insert(after);
             }
-            return count(event, after);
+            return count(event, after, stored.isEmpty());
         });
     }
 
-    private Tracked count(DomainEvent event, TaskFacts after) {
-        if (event instanceof TaskCreated) {
+    /**
+     * A task counts as created when it is first seen with its facts, whichever event shows it first: each type has its
+     * own topic, so a task's update may arrive before its creation, which is then older and ignored.
+     */
+    private Tracked count(DomainEvent event, TaskFacts after, boolean firstSeen) {
+        boolean created = firstSeen && after.createdAt() != null;
+        if (created) {
             store.add(after.ownerId(), DailyCounts.oneCreated(UtcDays.of(after.createdAt())));
-            return new Tracked(true, null);
         }
         if (event instanceof TaskCompleted completed && completed.task().completedAt() != null) {
             var task = completed.task();
@@ -58,8 +61,8 @@ public final class TrackTaskActivity {
                 took = Duration.ZERO;
             }
             store.add(after.ownerId(), DailyCounts.oneCompleted(UtcDays.of(task.completedAt()), took));
-            return new Tracked(false, took);
+            return new Tracked(created, took);
         }
-        return Tracked.NOTHING;
+        return created ? new Tracked(true, null) : Tracked.NOTHING;
     }
 }

@@ -101,6 +101,19 @@ class TrackTaskActivityTest {
     }
 
     @Test
+    void anUpdateSeenBeforeItsCreationCountsTheTaskAsCreatedOnceOnItsCreationDay() {
+        var t = TaskHistory.of(ANN);
+        var created = t.created("2026-03-02T09:00:00Z", "2026-03-05T09:00:00Z");
+        var moved = t.dueMovedTo("2026-03-03T10:00:00Z", "2026-03-09T09:00:00Z");
+
+        assertThat(track.track(moved)).isEqualTo(new Tracked(true, null));
+        assertThat(track.track(created)).isEqualTo(Tracked.NOTHING);
+
+        assertThat(store.counters(ANN, MAR_2)).isEqualTo(DailyCounts.oneCreated(MAR_2));
+        assertThat(store.counters(ANN, MAR_3).created()).isZero();
+    }
+
+    @Test
     void aDeletionSeenBeforeAnythingElseLeavesATombstoneThatOlderEventsCannotRevive() {
         var t = TaskHistory.of(ANN);
         var created = t.created("2026-03-02T09:00:00Z", null);

@@ -26,11 +26,22 @@ public record BatchOutcome(List<EventEnvelope> succeeded, List<Retry> retry, Lis
     /**
      * @param error why it failed; for an event held back, which event of its key failed
      * @param heldBack true when it was not attempted because an earlier event of its key failed
+     * @param databaseAway true when it failed, or was not attempted, because the database could not be reached: the
+     *     attempt does not count, and the runtime should wait before delivering it again rather than retry at once
      */
-    public record Retry(Delivery delivery, String error, boolean heldBack) {}
+    public record Retry(Delivery delivery, String error, boolean heldBack, boolean databaseAway) {
+        public Retry(Delivery delivery, String error, boolean heldBack) {
+            this(delivery, error, heldBack, false);
+        }
+    }
 
     public boolean settled() {
         return retry.isEmpty();
+    }
+
+    /** True when the batch stopped because the database is away: wait for it, nothing was counted against events. */
+    public boolean databaseAway() {
+        return retry.stream().anyMatch(Retry::databaseAway);
     }
 
     /** The ids of the events to redeliver: what an AWS partial batch response lists as {@code batchItemFailures}. */

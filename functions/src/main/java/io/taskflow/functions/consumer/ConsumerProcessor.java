@@ -8,6 +8,7 @@ import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.port.TimeSource;
 import io.taskflow.core.port.Transactions;
 import io.taskflow.functions.event.InvalidEventException;
+import io.taskflow.functions.persistence.DatabaseUnavailable;
 import io.taskflow.functions.tracing.EventSpans;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -181,8 +182,14 @@ public class ConsumerProcessor {
         var retry = new ArrayList<BatchOutcome.Retry>();
         var dead = new ArrayList<DeadLetter>();
         Map<String, String> failedKeys = new HashMap<>();
+        boolean databaseAway = false;
         for (Delivery delivery : batch) {
             EventEnvelope envelope = delivery.event();
+            if (databaseAway) {
+                // Every later event would fail the same way and only fill the log.
+                retry.add(new BatchOutcome.Retry(delivery, "not attempted: the database is unavailable", true, true));
+                continue;
+            }
             String blocker = failedKeys.get(delivery.key());
             if (blocker != null) {
                 retry.add(new BatchOutcome.Retry(delivery, "held back behind failed event " + blocker, true));
@@ -205,6 +212,14 @@ public class ConsumerProcessor {
                 } catch (RuntimeException e) {
                     span.failed(e);
                     error = describe(e);
+                    if (!consumer.stateless() && DatabaseUnavailable.isCause(e)) {
+                        // Not the event's fault: no attempt is counted, so an outage never dead-letters anything.
+                        LOG.warn("{}: the database is unavailable, waiting for it: {}", consumer.name(), error);
+                        count(consumer, envelope, "retry");
+                        retry.add(new BatchOutcome.Retry(delivery, error, false, true));
+                        databaseAway = true;
+                        continue;
+                    }
                     LOG.warn(
                             "{} failed on {} {} (attempt {}): {}",
                             consumer.name(),
@@ -239,7 +254,8 @@ public class ConsumerProcessor {
     /**
      * Processes the batch until every event has succeeded or is dead-lettered, waiting between rounds with the retry
      * policy's backoff. For runtimes that own their retries (Kafka, Event Hubs). Returns unsettled only when a dead
-     * letter could not be stored or the wait was interrupted; the runtime must then deliver the rest again.
+     * letter could not be stored, the database is away ({@link BatchOutcome#databaseAway()}: the runtime should wait
+     * a while) or the wait was interrupted; the runtime must then deliver the rest again.
      */
     public BatchOutcome settle(EventConsumer consumer, List<Delivery> batch, Sleeper sleeper) {
         var succeeded = new ArrayList<EventEnvelope>();
@@ -252,7 +268,7 @@ public class ConsumerProcessor {
             boolean deadLetterStoreFailed = round.retry().stream()
                     .anyMatch(
                             r -> !r.heldBack() && policy.exhausted(r.delivery().attempt()));
-            if (round.settled() || deadLetterStoreFailed) {
+            if (round.settled() || deadLetterStoreFailed || round.databaseAway()) {
                 return new BatchOutcome(succeeded, round.retry(), dead);
             }
             int worstAttempt = round.retry().stream()

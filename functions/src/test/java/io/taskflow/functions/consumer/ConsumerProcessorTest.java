@@ -217,6 +217,32 @@ class ConsumerProcessorTest {
     }
 
     @Test
+    void whileTheDatabaseIsAwayNothingIsDeadLetteredAndTheBatchWaitsWithoutCountingAttempts() {
+        UUID task = UUID.randomUUID();
+        EventEnvelope first = created(task);
+        EventEnvelope second = created(UUID.randomUUID());
+        consumer.failures.put(first.id(), Integer.MAX_VALUE);
+        consumer.failure = () -> new IllegalStateException(
+                "could not begin", new java.sql.SQLTransientConnectionException("Connection is not available"));
+
+        BatchOutcome outcome =
+                processor.settle(consumer, List.of(Delivery.first(first), Delivery.first(second)), sleeps::add);
+
+        assertThat(outcome.settled()).isFalse();
+        assertThat(outcome.databaseAway()).isTrue();
+        assertThat(outcome.retry())
+                .extracting(r -> r.delivery().attempt())
+                .as("no attempt was counted")
+                .containsExactly(1, 1);
+        assertThat(outcome.retryIds()).containsExactly(first.id(), second.id());
+        assertThat(deadLetters.letters).isEmpty();
+        assertThat(sleeps).as("the runtime waits, not the retry loop").isEmpty();
+        assertThat(consumer.handled)
+                .as("later events are not tried against an absent database")
+                .isEmpty();
+    }
+
+    @Test
     void anEventOfATypeTheConsumerDoesNotListenToSucceedsWithoutEffect() {
         var other = new TestConsumer(Set.of(EventType.TASK_DELETED));
         EventEnvelope event = created(UUID.randomUUID());
@@ -271,6 +297,7 @@ class ConsumerProcessorTest {
         final Map<String, Integer> failures = new ConcurrentHashMap<>();
         final List<String> handled = new CopyOnWriteArrayList<>();
         final List<String> afterCommits = new CopyOnWriteArrayList<>();
+        java.util.function.Supplier<RuntimeException> failure = () -> new IllegalStateException("boom");
         private final Set<EventType> types;
 
         TestConsumer() {
@@ -300,7 +327,7 @@ class ConsumerProcessorTest {
             int left = failures.getOrDefault(envelope.id(), 0);
             if (left > 0) {
                 failures.put(envelope.id(), left == Integer.MAX_VALUE ? left : left - 1);
-                throw new IllegalStateException("boom");
+                throw failure.get();
             }
             handled.add(envelope.id());
         }

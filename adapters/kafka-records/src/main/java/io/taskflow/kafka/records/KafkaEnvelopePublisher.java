@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +43,25 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
     public Map<String, String> publish(List<EventEnvelope> batch) {
         var sent = new ArrayList<Future<RecordMetadata>>(batch.size());
         var failed = new HashMap<String, String>();
+        var refusedKeys = new HashMap<String, String>();
         for (EventEnvelope e : batch) {
-            try {
-                sent.add(producer.send(CloudEventRecords.record(e.type(), e)));
-            } catch (RuntimeException ex) {
-                sent.add(java.util.concurrent.CompletableFuture.failedFuture(ex));
+            String blocker = refusedKeys.get(e.partitionKey());
+            if (blocker != null) {
+                // A later event of a key must not overtake an earlier one that the broker refused.
+                sent.add(CompletableFuture.failedFuture(
+                        new IllegalStateException("held back behind refused event " + blocker)));
+                continue;
             }
+            Future<RecordMetadata> future;
+            try {
+                future = producer.send(CloudEventRecords.record(e.type(), e));
+            } catch (RuntimeException ex) {
+                future = CompletableFuture.failedFuture(ex);
+            }
+            if (refusedAtOnce(future)) {
+                refusedKeys.put(e.partitionKey(), e.id());
+            }
+            sent.add(future);
         }
         long deadline = System.nanoTime() + producer.deliveryTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
         Throwable first = null;
@@ -66,6 +80,25 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher {
                     first.toString());
         }
         return failed;
+    }
+
+    /**
+     * A send the producer failed before it left (no metadata for the topic within {@code max.block.ms}, a record too
+     * large): the next event of the same key would otherwise go out first.
+     */
+    private static boolean refusedAtOnce(Future<RecordMetadata> future) {
+        if (!future.isDone()) {
+            return false;
+        }
+        try {
+            future.get();
+            return false;
+        } catch (ExecutionException | RuntimeException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** Null when the broker acknowledged the record, else why not. */

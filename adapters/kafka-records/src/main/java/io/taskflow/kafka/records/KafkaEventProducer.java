@@ -25,6 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 @Singleton
 public class KafkaEventProducer {
+    private static final int LINGER_MS = 1;
+
     private final KafkaProducer<String, byte[]> producer;
     private final Duration deliveryTimeout;
 
@@ -45,11 +47,12 @@ public class KafkaEventProducer {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
                 5,
                 ProducerConfig.LINGER_MS_CONFIG,
-                1,
+                LINGER_MS,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                 (int) deliveryTimeout.toMillis(),
+                // Kafka refuses a delivery timeout below linger + request timeout (a 5 s delivery timeout included).
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) Math.min(deliveryTimeout.toMillis(), 5_000),
+                (int) Math.min(deliveryTimeout.toMillis() - LINGER_MS, 5_000),
                 // A broker that is down must not block the caller's thread for a minute inside send().
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
                 5_000));

@@ -1,5 +1,6 @@
 package io.taskflow.adapters.localkafka.consumer;
 
+import io.micronaut.context.annotation.Value;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.consumer.BatchOutcome;
 import io.taskflow.functions.consumer.ConsumerProcessor;
@@ -8,6 +9,7 @@ import io.taskflow.functions.consumer.EventConsumer;
 import io.taskflow.kafka.records.CloudEventRecords;
 import io.taskflow.kafka.records.KafkaDeadLetters;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps a polled Kafka batch onto the shared batch-outcome contract. Retries happen here, in the poll thread, with the
  * retry policy's backoff (bounded well below {@code max.poll.interval.ms}); a partition with an unsettled event is
- * rewound to it, so offsets are committed only up to it and nothing is skipped.
+ * rewound to it, so offsets are committed only up to it and nothing is skipped. While the database is away the batch
+ * is rewound without counting an attempt, and the poll thread waits {@code taskflow.consumers.database-wait} before
+ * trying again: an outage of any length delays events and dead-letters none.
  */
 @Singleton
 public class KafkaDelivery {
@@ -33,9 +37,15 @@ public class KafkaDelivery {
     private final ConsumerProcessor processor;
     private final KafkaDeadLetters deadLetters;
     private final Map<String, EventConsumer> consumers;
+    private final Duration databaseWait;
 
-    public KafkaDelivery(ConsumerProcessor processor, KafkaDeadLetters deadLetters, List<EventConsumer> consumers) {
+    public KafkaDelivery(
+            ConsumerProcessor processor,
+            KafkaDeadLetters deadLetters,
+            List<EventConsumer> consumers,
+            @Value("${taskflow.consumers.database-wait:5s}") Duration databaseWait) {
         this.processor = processor;
+        this.databaseWait = databaseWait;
         this.deadLetters = deadLetters;
         this.consumers = consumers.stream().collect(Collectors.toMap(EventConsumer::name, Function.identity()));
     }
@@ -83,7 +93,11 @@ public class KafkaDelivery {
             firstUnsettled.merge(partition(record), record.offset(), Math::min);
         }
         rewind(firstUnsettled, kafka);
-        if (!firstUnsettled.isEmpty()) {
+        if (outcome.databaseAway()) {
+            // Wait for the database rather than burn the events' attempts: they come back with none counted.
+            LOG.warn("{}: the database is unavailable; polling again in {}", consumerName, databaseWait);
+            pause(databaseWait.toMillis());
+        } else if (!firstUnsettled.isEmpty()) {
             LOG.warn("{}: {} partition(s) rewound to their first unsettled event", consumerName, firstUnsettled.size());
             pause(processor.policy().maxBackoff().toMillis());
         }
