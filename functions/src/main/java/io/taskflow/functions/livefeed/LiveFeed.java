@@ -36,6 +36,11 @@ public class LiveFeed {
         }
     }
 
+    /** Whether anyone listens for this user here: events for users with no connection need no further work. */
+    public boolean watched(UUID userId) {
+        return listeners.containsKey(userId);
+    }
+
     public int connections() {
         return listeners.values().stream().mapToInt(Set::size).sum();
     }

@@ -6,6 +6,7 @@ import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.event.EventType;
 import io.taskflow.core.event.TaskSnapshotEvent;
 import io.taskflow.functions.consumer.EventConsumer;
+import io.taskflow.functions.consumer.TaskOwnership;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,10 +26,12 @@ public class LiveFeedConsumer implements EventConsumer {
 
     private final LiveFeed feed;
     private final JsonMapper json;
+    private final TaskOwnership ownership;
 
-    LiveFeedConsumer(LiveFeed feed, JsonMapper json) {
+    LiveFeedConsumer(LiveFeed feed, JsonMapper json, TaskOwnership ownership) {
         this.feed = feed;
         this.json = json;
+        this.ownership = ownership;
     }
 
     @Override
@@ -50,6 +53,11 @@ public class LiveFeedConsumer implements EventConsumer {
     public void handle(DomainEvent event, EventEnvelope envelope) {
         UUID owner =
                 event instanceof TaskSnapshotEvent snapshot ? snapshot.task().ownerId() : event.actorId();
+        if (!feed.watched(owner)) {
+            return;
+        }
+        // Pushed only to the owner the task's own record names, whatever the event claims.
+        ownership.confirm(event);
         feed.push(owner, message(envelope));
     }
 
