@@ -73,6 +73,8 @@ class NotificationsConsumerTest {
                         "taskflow.smtp.port", smtp.getSmtp().getPort(),
                         "taskflow.smtp.starttls", false,
                         "taskflow.smtp.from", "taskflow@test.example",
+                        // The webhook receiver listens on loopback, which webhooks may not reach unless allowed.
+                        "taskflow.webhook.allow-private", true,
                         "taskflow.consumers.retry.max-attempts", 3,
                         "taskflow.consumers.retry.initial-backoff", "10ms",
                         "taskflow.consumers.retry.max-backoff", "40ms"),
