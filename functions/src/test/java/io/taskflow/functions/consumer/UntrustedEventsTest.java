@@ -1,6 +1,7 @@
 package io.taskflow.functions.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -14,10 +15,12 @@ import io.taskflow.core.notification.PreferencesChange;
 import io.taskflow.core.task.CreateTask;
 import io.taskflow.core.task.Task;
 import io.taskflow.core.testing.TaskFixtures;
+import io.taskflow.functions.event.InvalidEventException;
 import io.taskflow.functions.livefeed.LiveFeed;
 import io.taskflow.functions.livefeed.LiveFeedConsumer;
 import io.taskflow.functions.notification.NotificationsConsumer;
 import io.taskflow.functions.testing.Envelopes;
+import io.taskflow.functions.testing.Owners;
 import io.taskflow.functions.testing.TestContexts;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -37,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * task's own record contradicts is refused (dead-lettered as invalid, never retried) and changes nothing.
  */
 class UntrustedEventsTest {
-    private static final UUID ADA = UUID.randomUUID();
-    private static final UUID EVE = UUID.randomUUID();
+    private UUID ada;
+    private UUID eve;
 
     private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
     private ApplicationContext context;
@@ -53,7 +56,9 @@ class UntrustedEventsTest {
         processor = context.getBean(ConsumerProcessor.class);
         jdbc = context.getBean(JdbcOperations.class);
         tx = context.getBean(TransactionOperations.class);
-        for (UUID user : List.of(ADA, EVE)) {
+        ada = Owners.insert(context);
+        eve = Owners.insert(context);
+        for (UUID user : List.of(ada, eve)) {
             context.getBean(ManagePreferences.class)
                     .replace(
                             user,
@@ -70,8 +75,8 @@ class UntrustedEventsTest {
     @Test
     void givenAnEventClaimingAdasTaskForEveWhenTheNotificationsConsumerReadsItThenEveIsNotToldAndItIsDeadLettered() {
         Task adas = context.getBean(CreateTask.class)
-                .create(ADA, TaskFixtures.details().title("Ada's secret plan").build());
-        var forged = completedFor(EVE, adas.id(), "Ada's secret plan");
+                .create(ada, TaskFixtures.details().title("Ada's secret plan").build());
+        var forged = completedFor(eve, adas.id(), "Ada's secret plan");
 
         BatchOutcome outcome =
                 processor.process(context.getBean(NotificationsConsumer.class), List.of(Delivery.first(forged)));
@@ -86,35 +91,40 @@ class UntrustedEventsTest {
     @Test
     void givenTheSameEventForTheRealOwnerWhenReadThenTheOwnerIsNotified() {
         Task adas = context.getBean(CreateTask.class)
-                .create(ADA, TaskFixtures.details().title("Ada's plan").build());
-        var genuine = completedFor(ADA, adas.id(), "Ada's plan");
+                .create(ada, TaskFixtures.details().title("Ada's plan").build());
+        var genuine = completedFor(ada, adas.id(), "Ada's plan");
 
         BatchOutcome outcome =
                 processor.process(context.getBean(NotificationsConsumer.class), List.of(Delivery.first(genuine)));
 
         assertThat(outcome.succeeded()).hasSize(1);
-        assertThat(count("SELECT COUNT(*) FROM notifications WHERE user_id = '" + ADA + "'"))
+        assertThat(count("SELECT COUNT(*) FROM notifications WHERE user_id = '" + ada + "'"))
                 .isEqualTo(1);
     }
 
     @Test
     void givenEveWatchingTheLiveFeedWhenAnEventClaimsAdasTaskForHerThenNothingIsPushedToEve() {
         Task adas = context.getBean(CreateTask.class)
-                .create(ADA, TaskFixtures.details().title("Ada's secret plan").build());
-        var pushed = new CopyOnWriteArrayList<String>();
-        context.getBean(LiveFeed.class).subscribe(EVE, pushed::add);
+                .create(ada, TaskFixtures.details().title("Ada's secret plan").build());
+        var pushedToEve = new CopyOnWriteArrayList<String>();
+        var pushedToAda = new CopyOnWriteArrayList<String>();
+        context.getBean(LiveFeed.class).subscribe(eve, pushedToEve::add);
+        context.getBean(LiveFeed.class).subscribe(ada, pushedToAda::add);
+        var feed = context.getBean(LiveFeedConsumer.class);
+        var forged = completedFor(eve, adas.id(), "Ada's secret plan");
+        var genuine = completedFor(ada, adas.id(), "Ada's secret plan");
+        var received = context.getBean(ReceivedEvents.class);
 
-        BatchOutcome outcome = processor.process(
-                context.getBean(LiveFeedConsumer.class),
-                List.of(Delivery.first(completedFor(EVE, adas.id(), "Ada's secret plan"))));
+        assertThatThrownBy(() -> feed.handle(received.read(forged), forged)).isInstanceOf(InvalidEventException.class);
+        feed.handle(received.read(genuine), genuine);
 
-        assertThat(outcome.deadLettered()).hasSize(1);
-        assertThat(pushed).isEmpty();
+        assertThat(pushedToEve).isEmpty();
+        assertThat(pushedToAda).hasSize(1);
     }
 
     @Test
     void givenAnEventLargerThanTheLimitWhenReadThenItIsDeadLetteredWithoutBeingParsed() {
-        var event = completedFor(ADA, UUID.randomUUID(), "x");
+        var event = completedFor(ada, UUID.randomUUID(), "x");
         String padded = new String(event.data(), StandardCharsets.UTF_8)
                 .replace("\"title\":\"x\"", "\"title\":\"" + "x".repeat(5000) + "\"");
         var large = Envelopes.withData(event, padded.getBytes(StandardCharsets.UTF_8));
@@ -130,7 +140,7 @@ class UntrustedEventsTest {
 
     @Test
     void givenAnEventThatBreaksItsSchemaWhenReadThenItIsDeadLetteredAndChangesNothing() {
-        var event = completedFor(ADA, UUID.randomUUID(), "x");
+        var event = completedFor(ada, UUID.randomUUID(), "x");
         var broken = Envelopes.withData(event, "{\"userId\":42}".getBytes(StandardCharsets.UTF_8));
 
         BatchOutcome outcome =
@@ -142,7 +152,8 @@ class UntrustedEventsTest {
 
     private static EventEnvelope completedFor(UUID actor, UUID taskId, String title) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var task = Task.create(taskId, actor, TaskFixtures.details().title(title).build(), at.minusSeconds(60))
+        var task = Task.create(
+                        taskId, actor, TaskFixtures.details().title(title).build(), at.minusSeconds(60))
                 .complete(at);
         return Envelopes.of(new TaskCompleted(UUID.randomUUID(), at, actor, task));
     }

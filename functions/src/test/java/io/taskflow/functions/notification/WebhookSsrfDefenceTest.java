@@ -39,10 +39,28 @@ class WebhookSsrfDefenceTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.254", "192.168.1.1", "169.254.169.254",
-                "169.254.1.1", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
-                "fd00:ec2::254", "fc00::5", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe",
-                "2002:7f00:1::", "ff02::1"
+                "127.0.0.1",
+                "127.8.9.10",
+                "10.1.2.3",
+                "172.16.0.1",
+                "172.31.255.254",
+                "192.168.1.1",
+                "169.254.169.254",
+                "169.254.1.1",
+                "100.64.0.1",
+                "0.0.0.0",
+                "224.0.0.1",
+                "255.255.255.255",
+                "::1",
+                "::",
+                "fe80::1",
+                "fd00:ec2::254",
+                "fc00::5",
+                "::ffff:127.0.0.1",
+                "::ffff:169.254.169.254",
+                "64:ff9b::a9fe:a9fe",
+                "2002:7f00:1::",
+                "ff02::1"
             })
     void givenALoopbackPrivateLinkLocalOrMetadataAddressThenItIsForbidden(String literal) throws Exception {
         assertThat(WebhookDestinations.forbidden(InetAddress.getByName(literal)))
@@ -119,8 +137,8 @@ class WebhookSsrfDefenceTest {
 
     @Test
     void givenPrivateDestinationsAllowedWhenTheWebhookIsCalledThenItIsDelivered() {
-        var sender =
-                new HttpWebhookSender(JsonMapper.createDefault(), new WebhookDestinations(true, List.of()), Duration.ofSeconds(2));
+        var sender = new HttpWebhookSender(
+                JsonMapper.createDefault(), new WebhookDestinations(true, List.of()), Duration.ofSeconds(2));
 
         assertThat(sender.send(message(receiver.url()))).isEqualTo(SendOutcome.sent());
         assertThat(receiver.received).hasSize(1);

@@ -13,6 +13,7 @@ import io.taskflow.core.task.TaskDetails;
 import io.taskflow.core.testing.TaskFixtures;
 import io.taskflow.functions.event.EventTooLargeException;
 import io.taskflow.functions.event.EventValidator;
+import io.taskflow.functions.testing.Owners;
 import io.taskflow.functions.testing.TestContexts;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class EventSizeDefenceTest {
     @Test
     void givenTheLargestTaskTheFieldLimitsAllowWhenItIsCreatedAndChangedThenItsEventsStayFarBelowTheLimits() {
         context = TestContexts.start();
-        UUID owner = UUID.randomUUID();
+        UUID owner = Owners.insert(context);
         // U+0001 is written as six bytes in JSON, the worst any character can cost; tags may only hold letters.
         String worst = "\u0001";
         var tags = new ArrayList<String>();
@@ -69,7 +70,8 @@ class EventSizeDefenceTest {
         context = TestContexts.start(Map.of("taskflow.events.max-bytes", 1000));
         var details = TaskFixtures.details().description("x".repeat(2000)).build();
 
-        assertThatThrownBy(() -> context.getBean(CreateTask.class).create(UUID.randomUUID(), details))
+        UUID owner = Owners.insert(context);
+        assertThatThrownBy(() -> context.getBean(CreateTask.class).create(owner, details))
                 .isInstanceOf(EventTooLargeException.class);
 
         assertThat(ints("SELECT COUNT(*) FROM tasks")).containsExactly(0);
@@ -79,10 +81,12 @@ class EventSizeDefenceTest {
     @Test
     void givenARowTheBrokerRefusesForItsSizeWhenRelayedThenTheRowsBehindItArePublished() {
         context = TestContexts.start(Map.of(RefusingPublisher.MAX, 3000));
-        UUID owner = UUID.randomUUID();
+        UUID owner = Owners.insert(context);
         var create = context.getBean(CreateTask.class);
-        Task before = create.create(owner, TaskFixtures.details().title("before").build());
-        Task big = create.create(owner, TaskFixtures.details().description("x".repeat(4000)).build());
+        Task before =
+                create.create(owner, TaskFixtures.details().title("before").build());
+        Task big = create.create(
+                owner, TaskFixtures.details().description("x".repeat(4000)).build());
         Task after = create.create(owner, TaskFixtures.details().title("after").build());
 
         var relay = context.getBean(OutboxRelay.class);
@@ -93,14 +97,18 @@ class EventSizeDefenceTest {
         assertThat(first.published()).isEqualTo(2);
         assertThat(first.failed()).isEqualTo(1);
         assertThat(second.published()).isEqualTo(1);
-        assertThat(ints("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL")).containsExactly(1);
+        assertThat(ints("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL"))
+                .containsExactly(1);
         assertThat(strings("SELECT subject FROM outbox WHERE published_at IS NULL"))
                 .containsExactly(big.id().toString());
-        assertThat(strings("SELECT last_error FROM outbox WHERE published_at IS NULL").get(0))
+        assertThat(strings("SELECT last_error FROM outbox WHERE published_at IS NULL")
+                        .get(0))
                 .contains("RecordTooLargeException");
         assertThat(strings("SELECT subject FROM outbox WHERE published_at IS NOT NULL"))
                 .containsExactlyInAnyOrder(
-                        before.id().toString(), after.id().toString(), later.id().toString());
+                        before.id().toString(),
+                        after.id().toString(),
+                        later.id().toString());
     }
 
     private List<Integer> ints(String sql) {

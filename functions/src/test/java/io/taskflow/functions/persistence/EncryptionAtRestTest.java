@@ -49,7 +49,11 @@ class EncryptionAtRestTest {
 
         String stored = column(ada);
         assertThat(stored).startsWith("enc:v1:k1:").doesNotContain(secret).doesNotContain(secret.substring(6));
-        assertThat(context.getBean(PreferencesStore.class).find(ada).orElseThrow().webhook().secret())
+        assertThat(context.getBean(PreferencesStore.class)
+                        .find(ada)
+                        .orElseThrow()
+                        .webhook()
+                        .secret())
                 .isEqualTo(secret);
     }
 
@@ -73,14 +77,22 @@ class EncryptionAtRestTest {
         saveWebhook(ada);
         String legacy = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
         update(ada, legacy);
-        assertThat(context.getBean(PreferencesStore.class).find(ada).orElseThrow().webhook().secret())
+        assertThat(context.getBean(PreferencesStore.class)
+                        .find(ada)
+                        .orElseThrow()
+                        .webhook()
+                        .secret())
                 .isEqualTo(legacy);
         context.close();
 
         context = start(Map.of());
 
         assertThat(column(ada)).startsWith("enc:v1:k1:").doesNotContain(legacy);
-        assertThat(context.getBean(PreferencesStore.class).find(ada).orElseThrow().webhook().secret())
+        assertThat(context.getBean(PreferencesStore.class)
+                        .find(ada)
+                        .orElseThrow()
+                        .webhook()
+                        .secret())
                 .isEqualTo(legacy);
     }
 
@@ -92,13 +104,21 @@ class EncryptionAtRestTest {
         context.close();
 
         context = start(Map.of(
-                "taskflow.secret.encryption-key", KEY_2,
-                "taskflow.encryption.key-id", "k2",
-                "taskflow.secret.encryption-key-previous", KEY_1,
-                "taskflow.encryption.previous-key-id", "k1"));
+                "taskflow.secret.encryption-key",
+                KEY_2,
+                "taskflow.encryption.key-id",
+                "k2",
+                "taskflow.secret.encryption-key-previous",
+                KEY_1,
+                "taskflow.encryption.previous-key-id",
+                "k1"));
 
         assertThat(column(ada)).startsWith("enc:v1:k2:");
-        assertThat(context.getBean(PreferencesStore.class).find(ada).orElseThrow().webhook().secret())
+        assertThat(context.getBean(PreferencesStore.class)
+                        .find(ada)
+                        .orElseThrow()
+                        .webhook()
+                        .secret())
                 .isEqualTo(secret);
     }
 

@@ -11,7 +11,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.validator.JwtTokenValidator;
+import io.micronaut.security.token.validator.TokenValidator;
 import io.taskflow.core.port.TokenIssuer;
 import io.taskflow.core.user.User;
 import io.taskflow.functions.testing.TestContexts;
@@ -38,13 +38,15 @@ class JwtDefenceTest {
     private static final String SECRET = "jwt-defence-test-secret-0123456789abcdef-0123456789abcdef-012345";
 
     private ApplicationContext context;
-    private JwtTokenValidator<?> validator;
+    private TokenValidator<Object> validator;
     private String keyId;
 
     @BeforeEach
     void start() {
         context = TestContexts.start(Map.of("taskflow.secret.jwt-signing-secret", SECRET));
-        validator = context.getBean(JwtTokenValidator.class);
+        @SuppressWarnings("unchecked")
+        TokenValidator<Object> first = context.getBean(TokenValidator.class);
+        validator = first;
         keyId = PinnedHmacSignature.keyId(SECRET.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -58,7 +60,9 @@ class JwtDefenceTest {
         var user = new User(UUID.randomUUID(), "ada@example.com", "Ada", "x", 1, Instant.now());
         String token = context.getBean(TokenIssuer.class).issue(user).value();
 
-        assertThat(accepted(token)).map(Authentication::getName).contains(user.id().toString());
+        assertThat(accepted(token))
+                .map(Authentication::getName)
+                .contains(user.id().toString());
         var parsed = SignedJWT.parse(token);
         assertThat(parsed.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(parsed.getHeader().getKeyID()).isEqualTo(keyId);
@@ -157,13 +161,14 @@ class JwtDefenceTest {
     }
 
     private Optional<Authentication> accepted(String token) {
-        @SuppressWarnings("unchecked")
-        var v = (JwtTokenValidator<Object>) validator;
-        return Mono.from(v.validateToken(token, null)).blockOptional();
+        return Mono.from(validator.validateToken(token, null)).blockOptional();
     }
 
     private static JWSHeader header(JWSAlgorithm algorithm, String kid) {
-        return new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build();
+        return new JWSHeader.Builder(algorithm)
+                .keyID(kid)
+                .type(JOSEObjectType.JWT)
+                .build();
     }
 
     private static String signed(JWSAlgorithm algorithm, String kid, UnaryOperator<JWTClaimsSet.Builder> change) {
