@@ -1,5 +1,6 @@
 package io.taskflow.adapters.localkafka.consumer;
 
+import io.taskflow.adapters.localkafka.kafka.KafkaClientSecurity;
 import io.taskflow.adapters.localkafka.kafka.KafkaEventProducer;
 import io.taskflow.core.error.NotFoundException;
 import io.taskflow.functions.consumer.DeadLetterQueues;
@@ -148,7 +149,8 @@ public final class KafkaRedrive {
                 "read_committed",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 15_000);
-        return new KafkaConsumer<>(KafkaClientSecurity.withSecurity(config), new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                KafkaClientSecurity.withSecurity(config), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> reader, String consumer) {

@@ -48,7 +48,8 @@ public final class EmbeddedMode implements AutoCloseable {
                 true));
         if (System.getenv("TASKFLOW_SECRET_ENCRYPTION_KEY") == null
                 && System.getenv("TASKFLOW_SECRET_ENCRYPTION_KEY_FILE") == null) {
-            properties.put("taskflow.secret.encryption-key-file", encryptionKeyFile().toString());
+            properties.put(
+                    "taskflow.secret.encryption-key-file", encryptionKeyFile().toString());
         }
         return properties;
     }

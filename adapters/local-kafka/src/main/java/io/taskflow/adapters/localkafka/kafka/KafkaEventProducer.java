@@ -53,7 +53,8 @@ public class KafkaEventProducer {
                 // A broker that is down must not block the caller's thread for a minute inside send().
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
                 5_000);
-        this.producer = new KafkaProducer<>(KafkaClientSecurity.withSecurity(config), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                KafkaClientSecurity.withSecurity(config), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** The record of an event on a topic, keyed by its partition key. */

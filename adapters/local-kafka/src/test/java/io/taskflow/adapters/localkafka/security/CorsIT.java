@@ -31,8 +31,10 @@ class CorsIT {
     @Test
     void givenAnAllowListWhenASiteOnItAsksThenItIsAllowedAndASiteOffItIsRefused() {
         try (EmbeddedServer server = Probes.start(Map.of(
-                "micronaut.server.cors.enabled", true,
-                "micronaut.server.cors.configurations.web.allowed-origins", List.of("https://app.example")))) {
+                "micronaut.server.cors.enabled",
+                true,
+                "micronaut.server.cors.configurations.web.allowed-origins",
+                List.of("https://app.example")))) {
             var api = Probes.api(server);
             var ada = api.newUser();
             long before = Probes.tasksOf(ada.id());

@@ -34,16 +34,22 @@ class HttpsServerIT {
     void givenAKeyStoreWhenTheServerStartsThenItServesHttpsWithHstsToClientsThatTrustIt() throws Exception {
         Path keyStore = selfSigned(dir.resolve("server.p12"));
         try (EmbeddedServer server = Probes.start(Map.of(
-                "micronaut.server.ssl.enabled", true,
-                "micronaut.server.ssl.port", -1,
-                "micronaut.server.ssl.build-self-signed", false,
-                "micronaut.server.ssl.key-store.path", "file:" + keyStore,
-                "micronaut.server.ssl.key-store.password", PASSWORD,
-                "micronaut.server.ssl.key-store.type", "PKCS12"))) {
+                "micronaut.server.ssl.enabled",
+                true,
+                "micronaut.server.ssl.port",
+                -1,
+                "micronaut.server.ssl.build-self-signed",
+                false,
+                "micronaut.server.ssl.key-store.path",
+                "file:" + keyStore,
+                "micronaut.server.ssl.key-store.password",
+                PASSWORD,
+                "micronaut.server.ssl.key-store.type",
+                "PKCS12"))) {
             URI uri = URI.create("https://localhost:" + server.getPort() + "/health/liveness");
 
-            HttpResponse<String> response = trusting(keyStore)
-                    .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    trusting(keyStore).send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(server.getScheme()).isEqualTo("https");
             assertThat(response.statusCode()).isEqualTo(200);
@@ -52,8 +58,8 @@ class HttpsServerIT {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 
             HttpClient untrusting = HttpClient.newHttpClient();
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> untrusting.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                            untrusting.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(SSLHandshakeException.class);
         }
     }
@@ -74,10 +80,29 @@ class HttpsServerIT {
     private static Path selfSigned(Path file) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(
-                        keytool.toString(), "-genkeypair", "-alias", "taskflow", "-keyalg", "EC", "-groupname",
-                        "secp256r1", "-validity", "2", "-dname", "CN=localhost", "-ext",
-                        "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", file.toString(),
-                        "-storepass", PASSWORD, "-keypass", PASSWORD, "-noprompt")
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "taskflow",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD,
+                        "-noprompt")
                 .redirectErrorStream(true)
                 .start();
         String output = new String(p.getInputStream().readAllBytes());

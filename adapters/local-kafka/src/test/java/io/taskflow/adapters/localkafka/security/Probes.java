@@ -28,8 +28,8 @@ final class Probes {
 
     static void refused(Api.Response response, int status, String problemType) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("application/problem+json"));
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(response.text("type")).isEqualTo("/problems/" + problemType);
     }
 

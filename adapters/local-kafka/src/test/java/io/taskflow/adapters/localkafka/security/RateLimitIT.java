@@ -22,13 +22,19 @@ class RateLimitIT {
     @BeforeAll
     static void start() {
         server = Probes.start(Map.of(
-                "taskflow.rate-limit.writes.permits", 3,
-                "taskflow.rate-limit.writes.period", "1h",
-                "taskflow.rate-limit.login-by-email.permits", 2,
-                "taskflow.rate-limit.login-by-email.period", "1h",
+                "taskflow.rate-limit.writes.permits",
+                3,
+                "taskflow.rate-limit.writes.period",
+                "1h",
+                "taskflow.rate-limit.login-by-email.permits",
+                2,
+                "taskflow.rate-limit.login-by-email.period",
+                "1h",
                 // Registering and logging in the users of this class fit; the probe below goes over.
-                "taskflow.rate-limit.auth-by-address.permits", 12,
-                "taskflow.rate-limit.auth-by-address.period", "1h"));
+                "taskflow.rate-limit.auth-by-address.permits",
+                12,
+                "taskflow.rate-limit.auth-by-address.period",
+                "1h"));
         api = Probes.api(server);
     }
 
@@ -50,8 +56,8 @@ class RateLimitIT {
         var refused = api.post("/tasks", ada, "{\"title\":\"one too many\"}");
 
         Probes.refused(refused, 429, "rate-limited");
-        assertThat(refused.header("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v))
-                .isBetween(1L, 3600L));
+        assertThat(refused.header("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 3600L));
         assertThat(Probes.tasksOf(ada.id())).isEqualTo(3);
         assertThat(Probes.eventsNaming(ada.id())).isEqualTo(events);
         // Another user's allowance is their own; reads are not limited.
@@ -94,6 +100,7 @@ class RateLimitIT {
         }
 
         Probes.refused(last, 429, "rate-limited");
-        assertThat(Probes.count("SELECT COUNT(*) FROM users WHERE email = '" + email + "'")).isZero();
+        assertThat(Probes.count("SELECT COUNT(*) FROM users WHERE email = '" + email + "'"))
+                .isZero();
     }
 }

@@ -48,8 +48,8 @@ class RequestLimitsIT {
         }
         Probes.refused(api.post("/tasks", ada, "{\"title\":\"t\",\"tags\":" + tags + "]}"), 400, "invalid-input");
         assertThat(Probes.tasksOf(ada.id())).isZero();
-        assertThat(Probes.count("SELECT COUNT(*) FROM outbox WHERE event_type LIKE 'task.%' AND data LIKE '%"
-                        + ada.id() + "%'"))
+        assertThat(Probes.count("SELECT COUNT(*) FROM outbox WHERE event_type LIKE 'task.%' AND data LIKE '%" + ada.id()
+                        + "%'"))
                 .isZero();
     }
 

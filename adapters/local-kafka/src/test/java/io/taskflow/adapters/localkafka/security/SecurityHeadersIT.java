@@ -50,8 +50,8 @@ class SecurityHeadersIT {
         assertThat(r.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(r.header("X-Frame-Options")).contains("DENY");
         assertThat(r.header("Referrer-Policy")).contains("no-referrer");
-        assertThat(r.header("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v)
-                .contains("frame-ancestors 'none'"));
+        assertThat(r.header("Content-Security-Policy"))
+                .hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
         assertThat(r.header("Cache-Control")).contains("no-store");
         // Plain HTTP here: HSTS only comes over TLS (HttpsServerIT) or when a proxy in front says so.
         assertThat(r.header("Strict-Transport-Security")).isEmpty();
