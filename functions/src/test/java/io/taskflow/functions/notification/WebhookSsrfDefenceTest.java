@@ -145,6 +145,17 @@ class WebhookSsrfDefenceTest {
         sender.close();
     }
 
+    @Test
+    void givenATargetThatAnswersWithARedirectWhenCalledThenTheRedirectIsNotFollowedAndTheDeliveryFails() {
+        var sender = new HttpWebhookSender(
+                JsonMapper.createDefault(), new WebhookDestinations(true, List.of()), Duration.ofSeconds(2));
+        receiver.status.set(302);
+
+        assertThat(sender.send(message(receiver.url()))).isEqualTo(new SendOutcome.Failed("HTTP 302"));
+        assertThat(receiver.received).hasSize(1);
+        sender.close();
+    }
+
     private static WebhookMessage message(URI url) {
         var notification = new Notification(
                 UUID.randomUUID(),
