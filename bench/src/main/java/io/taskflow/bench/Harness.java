@@ -116,7 +116,9 @@ public final class Harness {
                 "KAFKA_BOOTSTRAP_SERVERS",
                 bootstrap,
                 "TASKFLOW_SECRET_JWT_SIGNING_SECRET",
-                UUID.randomUUID() + "-" + UUID.randomUUID());
+                UUID.randomUUID() + "-" + UUID.randomUUID(),
+                "TASKFLOW_SECRET_ENCRYPTION_KEY",
+                java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
         try (Service broker = Service.broker(jar, work.resolve("broker"), kafkaPort, work.resolve("broker.log"));
                 Service app = Service.app(
                         "app-external",

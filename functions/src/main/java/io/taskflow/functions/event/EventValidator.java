@@ -1,9 +1,11 @@
 package io.taskflow.functions.event;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.event.EventType;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.apache.avro.Schema;
 /**
  * Holds every event to its schema: strictly when Taskflow writes one (a mismatch is a bug, and the write is refused),
  * leniently when it reads one (newer producers may add fields; an older schema version is read with its own schema).
+ * Both ways the data may not exceed {@code taskflow.events.max-bytes}: a received event is untrusted input, and a
+ * written one must fit the broker.
  */
 @Singleton
 public class EventValidator {
@@ -21,14 +25,31 @@ public class EventValidator {
 
     private final EventSchemas schemas;
     private final JsonMapper json;
+    private final int maxBytes;
 
-    public EventValidator(EventSchemas schemas, JsonMapper json) {
+    @Inject
+    public EventValidator(
+            EventSchemas schemas, JsonMapper json, @Value("${taskflow.events.max-bytes:262144}") int maxBytes) {
         this.schemas = schemas;
         this.json = json;
+        this.maxBytes = maxBytes;
     }
 
-    /** @throws IllegalStateException when the data does not match the current schema of its type */
+    public EventValidator(EventSchemas schemas, JsonMapper json) {
+        this(schemas, json, DEFAULT_MAX_BYTES);
+    }
+
+    /** 256 KiB: a quarter of Kafka's default record limit, leaving room for the CloudEvents headers. */
+    public static final int DEFAULT_MAX_BYTES = 262_144;
+
+    /**
+     * @throws EventTooLargeException when the data is larger than the limit
+     * @throws IllegalStateException when the data does not match the current schema of its type
+     */
     public void checkOutgoing(EventType type, byte[] data) {
+        if (data.length > maxBytes) {
+            throw new EventTooLargeException(type.typeName(), data.length, maxBytes);
+        }
         List<String> problems = JsonAgainstAvro.problems(schemas.current(type), parse(data), true);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(type.typeName() + " data breaks its schema: " + problems);
@@ -39,6 +60,10 @@ public class EventValidator {
     public EventType checkIncoming(EventEnvelope envelope) {
         EventType type = EventType.fromTypeName(envelope.type())
                 .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type()));
+        if (envelope.data() == null || envelope.data().length > maxBytes) {
+            throw new InvalidEventException(
+                    "event " + envelope.id() + " data is missing or larger than " + maxBytes + " bytes");
+        }
         Schema schema = schemaFor(type, envelope.dataSchema());
         JsonNode data;
         try {

@@ -20,6 +20,10 @@ import io.taskflow.core.user.Credentials;
 import io.taskflow.core.user.LoginUser;
 import io.taskflow.core.user.RegisterUser;
 import io.taskflow.core.user.Registration;
+import io.taskflow.functions.ratelimit.RateLimitNames;
+import io.taskflow.functions.ratelimit.RateLimits;
+import jakarta.inject.Named;
+import java.util.Locale;
 import java.util.UUID;
 
 @Controller("/auth")
@@ -29,10 +33,15 @@ import java.util.UUID;
 final class AuthController {
     private final RegisterUser registerUser;
     private final LoginUser loginUser;
+    private final RateLimits loginsByEmail;
 
-    AuthController(RegisterUser registerUser, LoginUser loginUser) {
+    AuthController(
+            RegisterUser registerUser,
+            LoginUser loginUser,
+            @Named(RateLimitNames.LOGIN_BY_EMAIL) RateLimits loginsByEmail) {
         this.registerUser = registerUser;
         this.loginUser = loginUser;
+        this.loginsByEmail = loginsByEmail;
     }
 
     @Serdeable
@@ -92,9 +101,14 @@ final class AuthController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(
             responseCode = "429",
-            description = "locked after repeated failures; see Retry-After",
+            description = "locked after repeated failures, or too many logins for this e-mail or address; see"
+                    + " Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     LoginResponse login(@Body LoginRequest body) {
+        // Counted per e-mail as well as per address (RateLimitFilter): spreading guesses over addresses does not help.
+        if (body.email() != null) {
+            loginsByEmail.check(body.email().strip().toLowerCase(Locale.ROOT));
+        }
         var token = loginUser.login(new Credentials(body.email(), body.password()));
         return new LoginResponse(token.value(), "Bearer", token.expiresIn().toSeconds());
     }

@@ -4,7 +4,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.taskflow.functions.event.EventTooLargeException;
 import io.taskflow.functions.outbox.CorrelationIds;
+import io.taskflow.functions.ratelimit.RateLimitedException;
 import jakarta.inject.Singleton;
 
 /** Problems found by the HTTP layer itself, before a use case runs. */
@@ -26,6 +28,25 @@ final class HttpExceptionHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, IdempotencyKeyReusedException e) {
             return Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage())
+                    .withCorrelationId(CorrelationIds.of(request))
+                    .toResponse();
+        }
+    }
+
+    @Singleton
+    static final class RateLimited implements ExceptionHandler<RateLimitedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, RateLimitedException e) {
+            return RateLimitFilter.tooMany(request, e);
+        }
+    }
+
+    /** A backstop: the field limits keep every accepted request's event under the broker's size limit. */
+    @Singleton
+    static final class EventTooLarge implements ExceptionHandler<EventTooLargeException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, EventTooLargeException e) {
+            return Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "event-too-large", e.getMessage())
                     .withCorrelationId(CorrelationIds.of(request))
                     .toResponse();
         }

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskflow.core.notification.ManagePreferences;
+import io.taskflow.functions.notification.WebhookDestinations;
 import io.taskflow.functions.security.CallerId;
 
 /** The caller's notification preferences. */
@@ -30,10 +31,13 @@ import io.taskflow.functions.security.CallerId;
 final class PreferencesController {
     private final ManagePreferences preferences;
     private final PreferencesRequests requests;
+    private final WebhookDestinations destinations;
 
-    PreferencesController(ManagePreferences preferences, PreferencesRequests requests) {
+    PreferencesController(
+            ManagePreferences preferences, PreferencesRequests requests, WebhookDestinations destinations) {
         this.preferences = preferences;
         this.requests = requests;
+        this.destinations = destinations;
     }
 
     @Get
@@ -49,13 +53,16 @@ final class PreferencesController {
                     + " webhook secret is made when a webhook URL is first set and kept when the URL changes.")
     @ApiResponse(
             responseCode = "400",
-            description = "invalid or unknown field",
+            description = "invalid or unknown field; a webhook URL whose host resolves to a loopback, private,"
+                    + " link-local or metadata address",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     PreferencesResponse put(
             Authentication caller,
             @RequestBody(content = @Content(schema = @Schema(implementation = PreferencesBody.class))) @Body
                     String body) {
-        return PreferencesResponse.of(preferences.replace(CallerId.of(caller), requests.change(body)));
+        var change = requests.change(body);
+        destinations.checkSaved(change.webhookUrl());
+        return PreferencesResponse.of(preferences.replace(CallerId.of(caller), change));
     }
 
     /** The request body as the OpenAPI document shows it; {@link PreferencesRequests} reads the real one. */
@@ -72,7 +79,9 @@ final class PreferencesController {
 
             @Schema(nullable = true) PreferencesResponse.QuietHoursBody quietHours,
 
-            @Schema(nullable = true, description = "{url}: an absolute http or https URL")
+            @Schema(
+                    nullable = true,
+                    description = "{url}: an absolute http or https URL whose host resolves to public addresses only")
             WebhookUrl webhook,
 
             @Schema(nullable = true, defaultValue = "false") Boolean digest) {}

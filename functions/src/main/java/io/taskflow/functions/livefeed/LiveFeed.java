@@ -36,7 +36,8 @@ public class LiveFeed {
         }
     }
 
-    public boolean listening(UUID userId) {
+    /** Whether anyone listens for this user here: events for users with no connection need no further work. */
+    public boolean watched(UUID userId) {
         return listeners.containsKey(userId);
     }
 

@@ -6,6 +6,7 @@ import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.event.EventType;
 import io.taskflow.core.event.TaskSnapshotEvent;
 import io.taskflow.functions.consumer.EventConsumer;
+import io.taskflow.functions.consumer.TaskOwnership;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,10 +26,12 @@ public class LiveFeedConsumer implements EventConsumer {
 
     private final LiveFeed feed;
     private final JsonMapper json;
+    private final TaskOwnership ownership;
 
-    LiveFeedConsumer(LiveFeed feed, JsonMapper json) {
+    LiveFeedConsumer(LiveFeed feed, JsonMapper json, TaskOwnership ownership) {
         this.feed = feed;
         this.json = json;
+        this.ownership = ownership;
     }
 
     @Override
@@ -50,10 +53,12 @@ public class LiveFeedConsumer implements EventConsumer {
     public void handle(DomainEvent event, EventEnvelope envelope) {
         UUID owner =
                 event instanceof TaskSnapshotEvent snapshot ? snapshot.task().ownerId() : event.actorId();
-        // Most events have no one listening on this instance: the message is only built for those that do.
-        if (feed.listening(owner)) {
-            feed.push(owner, message(envelope));
+        if (!feed.watched(owner)) {
+            return;
         }
+        // Pushed only to the owner the task's own record names, whatever the event claims.
+        ownership.confirm(event);
+        feed.push(owner, message(envelope));
     }
 
     /** The CloudEvents JSON format of the event, as a browser would want it. */

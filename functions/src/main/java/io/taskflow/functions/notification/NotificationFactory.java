@@ -14,11 +14,13 @@ import io.taskflow.core.port.EventOutbox;
 import io.taskflow.core.port.IdGenerator;
 import io.taskflow.core.port.InAppNotifications;
 import io.taskflow.core.port.PreferencesStore;
+import io.taskflow.core.port.Secrets;
 import io.taskflow.core.port.TaskStore;
 import io.taskflow.core.port.TimeSource;
 import io.taskflow.core.port.Transactions;
 import io.taskflow.core.port.UserContacts;
 import io.taskflow.core.port.WebhookSender;
+import io.taskflow.functions.security.FieldCipher;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,6 +28,10 @@ import java.time.Duration;
 /** Wires the notification use cases with {@code new}, and reads the SMTP settings. */
 @Factory
 class NotificationFactory {
+    /** The secret holding the SMTP password, when it is not given as {@code taskflow.smtp.password}. */
+    static final String SMTP_PASSWORD = "smtp-password";
+    /** What an encrypted {@code taskflow.smtp.password} is bound to. */
+    static final String SMTP_PASSWORD_CONTEXT = "taskflow.smtp.password";
 
     @Singleton
     SmtpSettings smtpSettings(
@@ -35,8 +41,20 @@ class NotificationFactory {
             @Value("${taskflow.smtp.password:}") String password,
             @Value("${taskflow.smtp.from:taskflow@localhost}") String from,
             @Value("${taskflow.smtp.starttls:true}") boolean starttls,
-            @Value("${taskflow.smtp.timeout:10s}") Duration timeout) {
-        return new SmtpSettings(host, port, username, password, from, starttls, timeout);
+            @Value("${taskflow.smtp.timeout:10s}") Duration timeout,
+            Secrets secrets,
+            FieldCipher cipher) {
+        return new SmtpSettings(host, port, username, smtpPassword(password, secrets, cipher), from, starttls, timeout);
+    }
+
+    /**
+     * The password from the secret store ({@code smtp-password}) when there is one, else from configuration; either
+     * may hold it encrypted ({@code enc:v1:…}, made with the encryption key for the context {@code
+     * taskflow.smtp.password}) so that no file or variable at rest holds it in clear.
+     */
+    static String smtpPassword(String configured, Secrets secrets, FieldCipher cipher) {
+        String value = secrets.find(SMTP_PASSWORD).orElse(configured);
+        return FieldCipher.isEncrypted(value) ? cipher.decrypt(value, SMTP_PASSWORD_CONTEXT) : value;
     }
 
     @Singleton

@@ -10,6 +10,7 @@ import io.taskflow.core.notification.NotificationPreferences;
 import io.taskflow.core.notification.NotifyUser;
 import io.taskflow.core.notification.SendOutcome;
 import io.taskflow.functions.consumer.EventConsumer;
+import io.taskflow.functions.consumer.TaskOwnership;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
@@ -30,16 +31,19 @@ public class NotificationsConsumer implements EventConsumer {
     private final DeliverNotifications deliver;
     private final NotificationMetrics metrics;
     private final ApplicationEventPublisher<NotificationMetrics.InAppStored> stored;
+    private final TaskOwnership ownership;
 
     NotificationsConsumer(
             NotifyUser notifyUser,
             DeliverNotifications deliver,
             NotificationMetrics metrics,
-            ApplicationEventPublisher<NotificationMetrics.InAppStored> stored) {
+            ApplicationEventPublisher<NotificationMetrics.InAppStored> stored,
+            TaskOwnership ownership) {
         this.notifyUser = notifyUser;
         this.deliver = deliver;
         this.metrics = metrics;
         this.stored = stored;
+        this.ownership = ownership;
     }
 
     @Override
@@ -54,6 +58,8 @@ public class NotificationsConsumer implements EventConsumer {
 
     @Override
     public void handle(DomainEvent event, EventEnvelope envelope) {
+        // The user named by the event gets the task's title: only if the task's own record says it is theirs.
+        ownership.confirm(event);
         var recorded = notifyUser.record(event);
         if (recorded.inApp()) {
             stored.publishEvent(new NotificationMetrics.InAppStored(recorded.notificationId()));

@@ -9,6 +9,7 @@ import io.taskflow.core.notification.QuietHours;
 import io.taskflow.core.notification.WebhookTarget;
 import io.taskflow.core.port.PreferencesStore;
 import io.taskflow.core.port.TimeSource;
+import io.taskflow.functions.security.FieldCipher;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.sql.PreparedStatement;
@@ -21,16 +22,27 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Preferences in the {@code notification_preferences} table: one row per user who saved any. */
+/**
+ * Preferences in the {@code notification_preferences} table: one row per user who saved any. The webhook secret is
+ * stored encrypted ({@link FieldCipher}, bound to the user's row); a plaintext secret left by an older version is read
+ * as it is, and {@link StoredSecretsEncryption} rewrites such rows at start.
+ */
 @Singleton
 @Transactional
 class JdbcPreferencesStore implements PreferencesStore {
     private final JdbcOperations jdbc;
     private final TimeSource time;
+    private final FieldCipher cipher;
 
-    JdbcPreferencesStore(JdbcOperations jdbc, TimeSource time) {
+    JdbcPreferencesStore(JdbcOperations jdbc, TimeSource time, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.time = time;
+        this.cipher = cipher;
+    }
+
+    /** What a webhook secret's ciphertext is bound to: a copy in another row does not decrypt. */
+    static String secretContext(UUID userId) {
+        return "notification_preferences.webhook_secret:" + userId;
     }
 
     @Override
@@ -41,7 +53,7 @@ class JdbcPreferencesStore implements PreferencesStore {
                 ps -> {
                     ps.setObject(1, userId);
                     try (var rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                        return rs.next() ? Optional.of(read(rs, userId)) : Optional.empty();
                     }
                 });
     }
@@ -54,7 +66,7 @@ class JdbcPreferencesStore implements PreferencesStore {
                         + " webhook_url, webhook_secret, digest, updated_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING",
                 ps -> {
-                    ps.setObject(bind(ps, p), userId);
+                    ps.setObject(bind(ps, userId, p), userId);
                     return ps.executeUpdate();
                 });
         if (inserted == 0) {
@@ -63,7 +75,7 @@ class JdbcPreferencesStore implements PreferencesStore {
                             + " quiet_time_zone = ?, webhook_url = ?, webhook_secret = ?, digest = ?, updated_at = ?"
                             + " WHERE user_id = ?",
                     ps -> {
-                        ps.setObject(bind(ps, p), userId);
+                        ps.setObject(bind(ps, userId, p), userId);
                         return ps.executeUpdate();
                     });
         }
@@ -85,7 +97,7 @@ class JdbcPreferencesStore implements PreferencesStore {
     }
 
     /** Binds the stored columns in the order both statements list them; returns the index of user_id. */
-    private int bind(PreparedStatement ps, NotificationPreferences p) throws SQLException {
+    private int bind(PreparedStatement ps, UUID userId, NotificationPreferences p) throws SQLException {
         ps.setString(1, p.events().stream().map(EventType::typeName).collect(Collectors.joining(",")));
         ps.setString(2, p.channels().stream().map(Channel::wireName).collect(Collectors.joining(",")));
         var quiet = p.quietHours();
@@ -93,13 +105,13 @@ class JdbcPreferencesStore implements PreferencesStore {
         ps.setString(4, quiet == null ? null : quiet.endText());
         ps.setString(5, quiet == null ? null : quiet.timeZone().getId());
         ps.setString(6, p.webhook() == null ? null : p.webhook().url().toString());
-        ps.setString(7, p.webhook() == null ? null : p.webhook().secret());
+        ps.setString(7, p.webhook() == null ? null : cipher.encrypt(p.webhook().secret(), secretContext(userId)));
         ps.setBoolean(8, p.digest());
         Rows.setInstant(ps, 9, time.now());
         return 10;
     }
 
-    private static NotificationPreferences read(ResultSet rs) throws SQLException {
+    private NotificationPreferences read(ResultSet rs, UUID userId) throws SQLException {
         String quietStart = rs.getString("quiet_start");
         String webhookUrl = rs.getString("webhook_url");
         return new NotificationPreferences(
@@ -112,8 +124,13 @@ class JdbcPreferencesStore implements PreferencesStore {
                 quietStart == null
                         ? null
                         : QuietHours.parse(quietStart, rs.getString("quiet_end"), rs.getString("quiet_time_zone")),
-                webhookUrl == null ? null : new WebhookTarget(URI.create(webhookUrl), rs.getString("webhook_secret")),
+                webhookUrl == null ? null : new WebhookTarget(URI.create(webhookUrl), secret(rs, userId)),
                 rs.getBoolean("digest"));
+    }
+
+    private String secret(ResultSet rs, UUID userId) throws SQLException {
+        String stored = rs.getString("webhook_secret");
+        return FieldCipher.isEncrypted(stored) ? cipher.decrypt(stored, secretContext(userId)) : stored;
     }
 
     private static List<String> split(String joined) {

@@ -1,13 +1,10 @@
 package io.taskflow.functions.security;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
-import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
-import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import io.taskflow.core.port.Secrets;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +24,8 @@ class JwtSigningFactory {
     private static final int MIN_SECRET_BYTES = 32;
 
     /**
-     * Declared as the interface on purpose: a factory method returning {@link SecretSignature} would inherit that
-     * class's {@code @EachBean} and produce no bean at all, leaving tokens unsigned.
+     * The only signature configuration: every token is signed and checked with it (see {@link PinnedHmacSignature}).
+     * Declared as the interface, the type Micronaut looks up for signing and for checking.
      */
     @Context // made at start: a missing or short secret stops the start, not the first login
     @Named("generator")
@@ -39,10 +36,7 @@ class JwtSigningFactory {
             throw new ConfigurationException("the secret " + Secrets.JWT_SIGNING_SECRET + " must be at least "
                     + MIN_SECRET_BYTES + " bytes long");
         }
-        var config = new SecretSignatureConfiguration("generator");
-        config.setSecret(secret);
-        config.setJwsAlgorithm(JWSAlgorithm.HS256);
-        return new SecretSignature(config);
+        return PinnedHmacSignature.of(secret);
     }
 
     private static String generated(boolean allowed) {

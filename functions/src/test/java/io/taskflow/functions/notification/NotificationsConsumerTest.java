@@ -69,13 +69,23 @@ class NotificationsConsumerTest {
         hooks = new WebhookReceiver();
         context = TestContexts.start(
                 Map.of(
-                        "taskflow.smtp.host", "127.0.0.1",
-                        "taskflow.smtp.port", smtp.getSmtp().getPort(),
-                        "taskflow.smtp.starttls", false,
-                        "taskflow.smtp.from", "taskflow@test.example",
-                        "taskflow.consumers.retry.max-attempts", 3,
-                        "taskflow.consumers.retry.initial-backoff", "10ms",
-                        "taskflow.consumers.retry.max-backoff", "40ms"),
+                        "taskflow.smtp.host",
+                        "127.0.0.1",
+                        "taskflow.smtp.port",
+                        smtp.getSmtp().getPort(),
+                        "taskflow.smtp.starttls",
+                        false,
+                        "taskflow.smtp.from",
+                        "taskflow@test.example",
+                        // The webhook receiver listens on loopback, which webhooks may not reach unless allowed.
+                        "taskflow.webhook.allow-private",
+                        true,
+                        "taskflow.consumers.retry.max-attempts",
+                        3,
+                        "taskflow.consumers.retry.initial-backoff",
+                        "10ms",
+                        "taskflow.consumers.retry.max-backoff",
+                        "40ms"),
                 deadLetters);
         processor = context.getBean(ConsumerProcessor.class);
         consumer = context.getBean(NotificationsConsumer.class);
@@ -265,7 +275,7 @@ class NotificationsConsumerTest {
     @Test
     void withoutAnSmtpHostTheEmailIsRecordedAsSkippedAndNothingIsThrown() {
         context.close();
-        context = TestContexts.start(Map.of(), deadLetters);
+        context = TestContexts.start(Map.of("taskflow.webhook.allow-private", true), deadLetters);
         processor = context.getBean(ConsumerProcessor.class);
         consumer = context.getBean(NotificationsConsumer.class);
         jdbc = context.getBean(JdbcOperations.class);

@@ -57,7 +57,7 @@ public class KafkaEventProducer {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
                 5_000));
         clientProperties.forEach(extra -> config.putAll(extra.properties()));
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(KafkaClientSecurity.withSecurity(config), new StringSerializer(), new ByteArraySerializer());
     }
 
     public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {

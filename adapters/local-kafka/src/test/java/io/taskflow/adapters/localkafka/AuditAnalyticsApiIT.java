@@ -58,7 +58,19 @@ class AuditAnalyticsApiIT {
         long now = Instant.now().getEpochSecond();
         adminToken = context.getBean(TokenGenerator.class)
                 .generateToken(Map.of(
-                        "sub", UUID.randomUUID().toString(), "roles", List.of("ADMIN"), "iat", now, "exp", now + 600))
+                        "sub",
+                        UUID.randomUUID().toString(),
+                        "roles",
+                        List.of("ADMIN"),
+                        "iat",
+                        now,
+                        "exp",
+                        now + 600,
+                        // Tokens must name our issuer and audience (TokenClaimsValidator).
+                        "iss",
+                        "taskflow",
+                        "aud",
+                        "taskflow-api"))
                 .orElseThrow();
     }
 

@@ -67,6 +67,8 @@ class ConsumerEffectsIT {
         properties.put("taskflow.smtp.port", smtp.getSmtp().getPort());
         properties.put("taskflow.smtp.starttls", false);
         properties.put("taskflow.reminders.interval", "500ms");
+        // The webhook receiver listens on loopback, which webhooks may not reach unless allowed.
+        properties.put("taskflow.webhook.allow-private", true);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         api = new Api(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
     }

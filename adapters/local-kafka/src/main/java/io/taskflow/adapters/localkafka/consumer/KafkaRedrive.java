@@ -1,5 +1,6 @@
 package io.taskflow.adapters.localkafka.consumer;
 
+import io.taskflow.kafka.records.KafkaClientSecurity;
 import io.taskflow.core.error.NotFoundException;
 import io.taskflow.functions.consumer.DeadLetterQueues;
 import io.taskflow.kafka.records.ConsumerTopics;
@@ -52,7 +53,8 @@ public final class KafkaRedrive {
      */
     public long pending(String consumer) {
         String group = ConsumerTopics.redriveGroupId(consumer);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaClientSecurity.withSecurity(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
             return ConsumerLag.read(admin, Map.of(group, List.of(ConsumerTopics.deadLetters(consumer))), TIMEOUT)
                     .getOrDefault(group, 0L);
         }
@@ -149,7 +151,8 @@ public final class KafkaRedrive {
                 "read_committed",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 15_000);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                KafkaClientSecurity.withSecurity(config), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> reader, String consumer) {

@@ -2,7 +2,14 @@ package io.taskflow.adapters.localkafka.embedded;
 
 import io.taskflow.functions.persistence.Migrations;
 import io.taskflow.kafka.records.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +32,7 @@ public final class EmbeddedMode implements AutoCloseable {
     }
 
     public Map<String, Object> properties() {
-        return Map.of(
+        var properties = new HashMap<String, Object>(Map.of(
                 "kafka.bootstrap.servers",
                 broker.bootstrapServers(),
                 "datasources.default.url",
@@ -39,7 +46,39 @@ public final class EmbeddedMode implements AutoCloseable {
                 "flyway.datasources.default.locations",
                 Migrations.H2,
                 "taskflow.security.generate-secret-if-missing",
-                true);
+                true));
+        if (System.getenv("TASKFLOW_SECRET_ENCRYPTION_KEY") == null
+                && System.getenv("TASKFLOW_SECRET_ENCRYPTION_KEY_FILE") == null) {
+            properties.put(
+                    "taskflow.secret.encryption-key-file", encryptionKeyFile().toString());
+        }
+        return properties;
+    }
+
+    /**
+     * The data-encryption key of this data directory, made on the first start: values encrypted in the database stay
+     * readable across restarts, and the key lives and goes with the data it protects (owner-only permissions).
+     */
+    private Path encryptionKeyFile() {
+        Path file = dataDir.resolve("secrets").resolve("encryption-key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Path tmp = Files.createTempFile(file.getParent(), "key", ".tmp");
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system: the directory's own protection applies.
+                }
+                Files.writeString(tmp, Base64.getEncoder().encodeToString(key));
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the encryption key under " + file.getParent(), e);
+        }
     }
 
     /**

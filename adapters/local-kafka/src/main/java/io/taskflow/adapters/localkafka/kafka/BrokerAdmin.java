@@ -1,5 +1,6 @@
 package io.taskflow.adapters.localkafka.kafka;
 
+import io.taskflow.kafka.records.KafkaClientSecurity;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -17,7 +18,7 @@ public class BrokerAdmin {
     private final Admin admin;
 
     public BrokerAdmin(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
-        this.admin = Admin.create(Map.of(
+        this.admin = Admin.create(KafkaClientSecurity.withSecurity(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG,
@@ -25,7 +26,7 @@ public class BrokerAdmin {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                5_000));
+                5_000)));
     }
 
     public Admin client() {

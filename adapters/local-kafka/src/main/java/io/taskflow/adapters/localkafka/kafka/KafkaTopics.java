@@ -1,5 +1,6 @@
 package io.taskflow.adapters.localkafka.kafka;
 
+import io.taskflow.kafka.records.KafkaClientSecurity;
 import io.micronaut.context.annotation.Value;
 import io.taskflow.core.event.EventType;
 import io.taskflow.functions.consumer.EventConsumer;
@@ -56,10 +57,10 @@ public class KafkaTopics implements TopicPreparation {
                 .map(name -> new NewTopic(name, PARTITIONS, replicationFactor)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(RETENTION.toMillis()))))
                 .toList();
-        try (Admin admin = Admin.create(Map.of(
+        try (Admin admin = Admin.create(KafkaClientSecurity.withSecurity(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)))) {
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
                     entry.getValue().get(15, TimeUnit.SECONDS);

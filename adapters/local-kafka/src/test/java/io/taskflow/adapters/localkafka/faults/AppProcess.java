@@ -82,6 +82,7 @@ public final class AppProcess implements AutoCloseable {
         env.put("TASKFLOW_DB_USER", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestStack.get().broker().bootstrapServers());
         env.put("TASKFLOW_SECRET_JWT_SIGNING_SECRET", SECRET);
+        env.put("TASKFLOW_SECRET_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         env.put("TASKFLOW_HTTP_PORT", Integer.toString(port));
         env.put("TASKFLOW_LOG_FORMAT", "text");
         try {

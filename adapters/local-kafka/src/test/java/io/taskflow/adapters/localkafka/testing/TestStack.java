@@ -87,6 +87,7 @@ public final class TestStack {
             p.put("flyway.datasources.default.locations", Migrations.H2);
         }
         p.put("taskflow.secret.jwt-signing-secret", "integration-tests-signing-secret-0123456789abcdef");
+        p.put("taskflow.secret.encryption-key", "aW50ZWdyYXRpb24tdGVzdHMtZW5jcnlwdGlvbi1rZXk=");
         p.put("taskflow.outbox.poll-interval", "200ms");
         return p;
     }
