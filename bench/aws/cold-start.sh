@@ -25,6 +25,7 @@ export TASKFLOW_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TASKFLOW_DB_USER=p
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 TASKFLOW_MSK_IAM_AUTH=false
 export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
 KEY="bench-signing-secret-0123456789abcdef0123456789"
+ENC="$(head -c 32 /dev/urandom | base64)"
 
 MOTO_PID=
 MOTO=$(command -v moto_server || ls /root/.pyenv/shims/moto_server 2>/dev/null || true)
@@ -38,9 +39,12 @@ if [ -n "$MOTO" ]; then
   curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT" -H 'X-Amz-Target: secretsmanager.CreateSecret' \
     -H 'Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=0' \
     -H 'Content-Type: application/x-amz-json-1.1' -d "{\"Name\":\"taskflow/jwt-signing-secret\",\"SecretString\":\"$KEY\"}"
+  curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT" -H 'X-Amz-Target: secretsmanager.CreateSecret' \
+    -H 'Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=0' \
+    -H 'Content-Type: application/x-amz-json-1.1' -d "{\"Name\":\"taskflow/encryption-key\",\"SecretString\":\"$ENC\"}"
   export TASKFLOW_AWS_ENDPOINT_OVERRIDE="http://127.0.0.1:$PORT"
 else
-  export TASKFLOW_AWS_SECRETS_ENABLED=false TASKFLOW_SECRET_JWT_SIGNING_SECRET="$KEY"
+  export TASKFLOW_AWS_SECRETS_ENABLED=false TASKFLOW_SECRET_JWT_SIGNING_SECRET="$KEY" TASKFLOW_SECRET_ENCRYPTION_KEY="$ENC"
 fi
 
 LINES=()

@@ -37,7 +37,7 @@ data "aws_iam_policy_document" "function" {
   statement {
     sid       = "ReadSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.jwt_signing_secret.arn, aws_db_instance.this.master_user_secret[0].secret_arn]
+    resources = [aws_secretsmanager_secret.jwt_signing_secret.arn, aws_secretsmanager_secret.encryption_key.arn, aws_db_instance.this.master_user_secret[0].secret_arn]
   }
 
   statement {
