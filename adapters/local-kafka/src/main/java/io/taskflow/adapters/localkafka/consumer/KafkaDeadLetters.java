@@ -1,6 +1,7 @@
 package io.taskflow.adapters.localkafka.consumer;
 
 import io.taskflow.adapters.localkafka.kafka.KafkaEventProducer;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.functions.consumer.DeadLetter;
 import io.taskflow.functions.consumer.DeadLetters;
 import jakarta.inject.Singleton;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /** Writes each dead letter to its consumer's dead-letter topic and waits for the broker to acknowledge it. */
+@KafkaRuntime
 @Singleton
 public class KafkaDeadLetters implements DeadLetters {
     private final KafkaEventProducer producer;

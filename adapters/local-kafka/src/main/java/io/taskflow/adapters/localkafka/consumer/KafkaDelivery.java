@@ -1,6 +1,7 @@
 package io.taskflow.adapters.localkafka.consumer;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.consumer.BatchOutcome;
 import io.taskflow.functions.consumer.ConsumerProcessor;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * retry policy's backoff (bounded well below {@code max.poll.interval.ms}); a partition with an unsettled event is
  * rewound to it, so offsets are committed only up to it and nothing is skipped.
  */
+@KafkaRuntime
 @Singleton
 public class KafkaDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaDelivery.class);

@@ -1,6 +1,7 @@
 package io.taskflow.adapters.localkafka.kafka;
 
 import io.micronaut.context.annotation.Value;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * The one Kafka Admin client through which this runtime looks at the broker: the readiness check and the consumer lag
  * gauge. Calls through it pass their own short timeouts; the client's defaults only bound a call that does not.
  */
+@KafkaRuntime
 @Singleton
 public class BrokerAdmin {
     private final Admin admin;

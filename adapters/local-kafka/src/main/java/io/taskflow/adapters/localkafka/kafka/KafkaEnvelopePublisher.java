@@ -1,5 +1,6 @@
 package io.taskflow.adapters.localkafka.kafka;
 
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.outbox.EnvelopePublisher;
 import jakarta.inject.Singleton;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * ce_*} headers, the JSON data as the value). Idempotent with {@code acks=all}, so the producer's own retries never
  * duplicate or reorder records of one key.
  */
+@KafkaRuntime
 @Singleton
 public class KafkaEnvelopePublisher implements EnvelopePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEnvelopePublisher.class);

@@ -2,6 +2,7 @@ package io.taskflow.adapters.localkafka.kafka;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micronaut.context.annotation.Value;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.event.CloudEventMapping;
 import jakarta.annotation.PreDestroy;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code acks=all}, so its own retries never duplicate or reorder records of one key. Events travel as CloudEvents in
  * binary mode: {@code ce_*} headers, the JSON data as the value.
  */
+@KafkaRuntime
 @Singleton
 public class KafkaEventProducer {
     private final KafkaProducer<String, byte[]> producer;

@@ -2,6 +2,7 @@ package io.taskflow.adapters.localkafka.kafka;
 
 import io.micronaut.context.annotation.Value;
 import io.taskflow.adapters.localkafka.consumer.ConsumerTopics;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.core.event.EventType;
 import io.taskflow.functions.consumer.EventConsumer;
 import jakarta.inject.Singleton;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * when they exist. Created by the relay rather than during start-up, so the API starts and takes writes even while
  * the broker is still away; the events wait in the outbox.
  */
+@KafkaRuntime
 @Singleton
 public class KafkaTopics {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
