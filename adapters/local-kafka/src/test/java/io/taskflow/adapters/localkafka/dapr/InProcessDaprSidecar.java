@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A Dapr sidecar in the test JVM, at the protocol level: the sidecar's gRPC API (the SDK's own generated service base,
  * {@link DaprGrpc.DaprImplBase}) for pub/sub, state (with Dapr's ETag and first-write rules) and secrets, and its HTTP
- * API for service invocation, which it forwards to the app registered under the app id. It records what it was asked.
+ * API for service invocation, which it forwards to the app registered under the app id, and its outbound health check.
+ * It records what it was asked.
  */
 public final class InProcessDaprSidecar implements AutoCloseable {
     private static final Context.Key<String> TRACEPARENT = Context.key("traceparent");
@@ -88,6 +89,11 @@ public final class InProcessDaprSidecar implements AutoCloseable {
                     .start();
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.createContext("/v1.0/invoke/", this::invoke);
+            http.createContext("/v1.0/healthz/outbound", exchange -> {
+                try (exchange) {
+                    exchange.sendResponseHeaders(204, -1);
+                }
+            });
             http.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,15 +2,19 @@ package io.taskflow.adapters.localkafka.dapr.secrets;
 
 import io.dapr.client.DaprClient;
 import io.dapr.exceptions.DaprException;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.taskflow.adapters.localkafka.dapr.DaprSettings;
 import io.taskflow.adapters.localkafka.runtime.DaprRuntime;
 import io.taskflow.core.port.Secrets;
 import io.taskflow.functions.config.ConfiguredSecrets;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Secrets from the Dapr secret store ({@code taskflow.dapr.secret-store}): {@code jwt-signing-secret},
@@ -22,15 +26,23 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 @DaprRuntime
 public class DaprSecrets implements Secrets {
+    private static final Logger LOG = LoggerFactory.getLogger(DaprSecrets.class);
     private final DaprClient dapr;
     private final DaprSettings settings;
     private final ConfiguredSecrets configured;
     private final Map<String, Optional<String>> known = new ConcurrentHashMap<>();
+    private final Duration startupWait;
+    private volatile boolean sidecarSeen;
 
-    public DaprSecrets(DaprClient dapr, DaprSettings settings, Environment environment) {
+    public DaprSecrets(
+            DaprClient dapr,
+            DaprSettings settings,
+            Environment environment,
+            @Value("${taskflow.dapr.startup-wait:30s}") Duration startupWait) {
         this.dapr = dapr;
         this.settings = settings;
         this.configured = new ConfiguredSecrets(environment);
+        this.startupWait = startupWait;
     }
 
     @Override
@@ -39,6 +51,7 @@ public class DaprSecrets implements Secrets {
     }
 
     private Optional<String> fromStore(String name) {
+        awaitSidecar();
         Map<String, String> values;
         try {
             values = dapr.getSecret(settings.secretStore(), name).block(settings.timeout());
@@ -57,6 +70,22 @@ public class DaprSecrets implements Secrets {
                 ? values.get(name)
                 : values.size() == 1 ? values.values().iterator().next() : null;
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    /**
+     * The signing key is read while the application starts, which may be before the sidecar has loaded its components:
+     * wait for its outbound health (up to {@code taskflow.dapr.startup-wait}) once, then ask.
+     */
+    private void awaitSidecar() {
+        if (sidecarSeen) {
+            return;
+        }
+        try {
+            dapr.waitForSidecar((int) startupWait.toMillis()).block(startupWait.plusSeconds(1));
+        } catch (RuntimeException e) {
+            LOG.warn("the Dapr sidecar did not report healthy within {}: {}", startupWait, e.toString());
+        }
+        sidecarSeen = true;
     }
 
     /** Stores answer a missing secret differently (NOT_FOUND, or an error that says so). */
