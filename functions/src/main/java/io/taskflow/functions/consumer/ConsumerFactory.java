@@ -15,4 +15,9 @@ class ConsumerFactory {
             @Value("${taskflow.consumers.retry.max-backoff:5s}") Duration max) {
         return new RetryPolicy(maxAttempts, initial, max);
     }
+
+    @Singleton
+    ConsumerSelection consumerSelection(@Value("${" + ConsumerSelection.PROPERTY + ":all}") String enabled) {
+        return ConsumerSelection.parse(enabled);
+    }
 }

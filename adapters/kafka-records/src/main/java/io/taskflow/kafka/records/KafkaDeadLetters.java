@@ -1,5 +1,6 @@
 package io.taskflow.kafka.records;
 
+import io.micronaut.context.annotation.Requires;
 import io.taskflow.functions.consumer.DeadLetter;
 import io.taskflow.functions.consumer.DeadLetters;
 import jakarta.inject.Singleton;
@@ -11,6 +12,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /** Writes each dead letter to its consumer's dead-letter topic and waits for the broker to acknowledge it. */
+// Kafka-runtime beans: absent where TASKFLOW_RUNTIME=dapr (the Kafka runtime is the default, and AWS sets none).
+@Requires(property = "taskflow.runtime", value = "kafka", defaultValue = "kafka")
 @Singleton
 public class KafkaDeadLetters implements DeadLetters {
     private final KafkaEventProducer producer;

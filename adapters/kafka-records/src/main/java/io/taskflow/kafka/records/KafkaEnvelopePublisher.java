@@ -1,5 +1,6 @@
 package io.taskflow.kafka.records;
 
+import io.micronaut.context.annotation.Requires;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.outbox.EnvelopePublisher;
 import jakarta.inject.Singleton;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * ce_*} headers, the JSON data as the value). Idempotent with {@code acks=all}, so the producer's own retries never
  * duplicate or reorder records of one key.
  */
+// Kafka-runtime beans: absent where TASKFLOW_RUNTIME=dapr (the Kafka runtime is the default, and AWS sets none).
+@Requires(property = "taskflow.runtime", value = "kafka", defaultValue = "kafka")
 @Singleton
 public class KafkaEnvelopePublisher implements EnvelopePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEnvelopePublisher.class);

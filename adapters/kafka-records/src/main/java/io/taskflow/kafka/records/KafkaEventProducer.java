@@ -1,5 +1,6 @@
 package io.taskflow.kafka.records;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -23,6 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code acks=all}, so its own retries never duplicate or reorder records of one key. Events travel as CloudEvents in
  * binary mode: {@code ce_*} headers, the JSON data as the value.
  */
+// Kafka-runtime beans: absent where TASKFLOW_RUNTIME=dapr (the Kafka runtime is the default, and AWS sets none).
+@Requires(property = "taskflow.runtime", value = "kafka", defaultValue = "kafka")
 @Singleton
 public class KafkaEventProducer {
     private static final int LINGER_MS = 1;
@@ -57,7 +60,8 @@ public class KafkaEventProducer {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
                 5_000));
         clientProperties.forEach(extra -> config.putAll(extra.properties()));
-        this.producer = new KafkaProducer<>(KafkaClientSecurity.withSecurity(config), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                KafkaClientSecurity.withSecurity(config), new StringSerializer(), new ByteArraySerializer());
     }
 
     public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {

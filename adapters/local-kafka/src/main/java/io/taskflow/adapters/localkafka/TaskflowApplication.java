@@ -3,6 +3,7 @@ package io.taskflow.adapters.localkafka;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.taskflow.adapters.localkafka.embedded.EmbeddedMode;
+import io.taskflow.adapters.localkafka.runtime.Runtimes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * Starts the container runtime. {@code TASKFLOW_MODE=embedded} (the default) runs a Kafka broker in this JVM and an
  * on-disk H2 database under {@code TASKFLOW_DATA_DIR} (default {@code ./taskflow-data}): nothing to install but a JDK.
  * {@code TASKFLOW_MODE=external} takes PostgreSQL and Kafka from the environment (see application.yml).
+ * {@code TASKFLOW_RUNTIME=dapr} talks to a Dapr sidecar instead of Kafka, with PostgreSQL from the environment (its
+ * mode is external).
  *
  * <p>{@code redrive <consumer>} as arguments runs the dead-letter redrive instead (see {@link RedriveCommand}), and
  * {@code broker} only the embedded Kafka broker (see {@link BrokerCommand}).
@@ -33,7 +36,15 @@ public final class TaskflowApplication {
             return;
         }
         long started = System.nanoTime();
-        String mode = env("TASKFLOW_MODE").orElse("embedded").toLowerCase(Locale.ROOT);
+        String runtime = Runtimes.parse(env("TASKFLOW_RUNTIME").orElse(null));
+        boolean dapr = runtime.equals(Runtimes.DAPR);
+        String mode =
+                env("TASKFLOW_MODE").orElse(dapr ? "external" : "embedded").toLowerCase(Locale.ROOT);
+        if (dapr && mode.equals("embedded")) {
+            throw new IllegalArgumentException("TASKFLOW_MODE=embedded runs a Kafka broker in this JVM, but the Dapr"
+                    + " runtime (TASKFLOW_RUNTIME=dapr) publishes through its sidecar and takes its database from"
+                    + " TASKFLOW_DB_*: leave TASKFLOW_MODE unset or set it to external");
+        }
         var micronaut = Micronaut.build(args).mainClass(TaskflowApplication.class);
         EmbeddedMode embedded = null;
         switch (mode) {
@@ -49,7 +60,12 @@ public final class TaskflowApplication {
                         embedded.broker().bootstrapServers(),
                         dataDir.toAbsolutePath());
             }
-            case "external" -> LOG.info("external mode: PostgreSQL and Kafka from the environment");
+            case "external" ->
+                LOG.info(
+                        dapr
+                                ? "Dapr runtime: PostgreSQL from the environment, pub/sub, state, secrets and bindings"
+                                        + " through the Dapr sidecar"
+                                : "external mode: PostgreSQL and Kafka from the environment");
             default -> throw new IllegalArgumentException("TASKFLOW_MODE must be embedded or external, not " + mode);
         }
         ApplicationContext context = micronaut.start();

@@ -64,8 +64,8 @@ public final class AwsTestStack {
         try (SecretsManagerClient secrets = secretsManager()) {
             secrets.createSecret(r -> r.name("taskflow/jwt-signing-secret")
                     .secretString("aws-handler-tests-signing-secret-0123456789abcdef"));
-            secrets.createSecret(r -> r.name("taskflow/encryption-key")
-                    .secretString("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+            secrets.createSecret(r ->
+                    r.name("taskflow/encryption-key").secretString("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
             secrets.createSecret(
                     r -> r.name("taskflow/database").secretString("{\"username\":\"postgres\",\"password\":\"\"}"));
         }

@@ -4,12 +4,16 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
+import io.taskflow.adapters.localkafka.runtime.SelectedConsumer;
 import io.taskflow.functions.analytics.AnalyticsConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Delivers task events to the analytics consumer. */
+@KafkaRuntime
+@SelectedConsumer(AnalyticsConsumer.NAME)
 @KafkaListener(
         groupId = "taskflow-" + AnalyticsConsumer.NAME,
         batch = true,

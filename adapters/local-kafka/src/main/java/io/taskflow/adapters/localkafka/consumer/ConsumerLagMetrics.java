@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.taskflow.adapters.localkafka.kafka.BrokerAdmin;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.functions.consumer.EventConsumer;
 import io.taskflow.functions.metrics.Refreshed;
 import io.taskflow.kafka.records.ConsumerTopics;
@@ -21,6 +22,7 @@ import java.util.Map;
  * taskflow.metrics.consumer-lag-refresh-interval} (5 s); NaN while the broker does not answer. Only consumers with a
  * shared group: a stateless consumer reads in a group of its own per instance, from the newest record.
  */
+@KafkaRuntime
 @Singleton
 class ConsumerLagMetrics {
     private final MeterRegistry registry;

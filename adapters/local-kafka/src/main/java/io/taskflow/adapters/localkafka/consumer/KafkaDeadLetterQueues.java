@@ -2,6 +2,7 @@ package io.taskflow.adapters.localkafka.consumer;
 
 import io.micronaut.context.annotation.Value;
 import io.taskflow.adapters.localkafka.kafka.BrokerAdmin;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.core.error.NotFoundException;
 import io.taskflow.functions.consumer.DeadLetterQueues;
 import io.taskflow.functions.consumer.EventConsumer;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The dead-letter topics of this runtime's consumers, for the admin endpoint and the dead-letter gauge. */
+@KafkaRuntime
 @Singleton
 public class KafkaDeadLetterQueues implements DeadLetterQueues {
     private final KafkaRedrive redrive;

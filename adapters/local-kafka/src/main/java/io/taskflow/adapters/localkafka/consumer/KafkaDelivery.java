@@ -1,6 +1,7 @@
 package io.taskflow.adapters.localkafka.consumer;
 
 import io.micronaut.context.annotation.Value;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.consumer.BatchOutcome;
 import io.taskflow.functions.consumer.ConsumerProcessor;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * is rewound without counting an attempt, and the poll thread waits {@code taskflow.consumers.database-wait} before
  * trying again: an outage of any length delays events and dead-letters none.
  */
+@KafkaRuntime
 @Singleton
 public class KafkaDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaDelivery.class);

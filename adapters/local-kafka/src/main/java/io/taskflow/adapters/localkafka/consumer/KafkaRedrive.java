@@ -1,10 +1,10 @@
 package io.taskflow.adapters.localkafka.consumer;
 
-import io.taskflow.kafka.records.KafkaClientSecurity;
 import io.taskflow.core.error.NotFoundException;
 import io.taskflow.functions.consumer.DeadLetterQueues;
 import io.taskflow.kafka.records.ConsumerTopics;
 import io.taskflow.kafka.records.DeadLetterHeaders;
+import io.taskflow.kafka.records.KafkaClientSecurity;
 import io.taskflow.kafka.records.KafkaEventProducer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

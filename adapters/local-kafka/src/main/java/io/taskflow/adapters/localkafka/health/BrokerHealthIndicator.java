@@ -6,6 +6,7 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import io.taskflow.adapters.localkafka.kafka.BrokerAdmin;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.functions.health.CachedProbe;
 import io.taskflow.functions.health.HealthProbes;
 import jakarta.inject.Singleton;
@@ -23,6 +24,7 @@ import org.reactivestreams.Publisher;
  * give its id and how many brokers it has. In place of micronaut-kafka's check ({@code kafka.health.enabled: false}),
  * which waits longer and asks again on every probe.
  */
+@KafkaRuntime
 @Singleton
 @Readiness
 public class BrokerHealthIndicator implements HealthIndicator {

@@ -1,7 +1,8 @@
 package io.taskflow.adapters.localkafka.kafka;
 
-import io.taskflow.kafka.records.KafkaClientSecurity;
 import io.micronaut.context.annotation.Value;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
+import io.taskflow.kafka.records.KafkaClientSecurity;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * The one Kafka Admin client through which this runtime looks at the broker: the readiness check and the consumer lag
  * gauge. Calls through it pass their own short timeouts; the client's defaults only bound a call that does not.
  */
+@KafkaRuntime
 @Singleton
 public class BrokerAdmin {
     private final Admin admin;

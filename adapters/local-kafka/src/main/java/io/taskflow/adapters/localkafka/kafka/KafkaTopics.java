@@ -1,10 +1,11 @@
 package io.taskflow.adapters.localkafka.kafka;
 
-import io.taskflow.kafka.records.KafkaClientSecurity;
 import io.micronaut.context.annotation.Value;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.core.event.EventType;
 import io.taskflow.functions.consumer.EventConsumer;
 import io.taskflow.kafka.records.ConsumerTopics;
+import io.taskflow.kafka.records.KafkaClientSecurity;
 import io.taskflow.kafka.records.TopicPreparation;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * when they exist. Created by the relay rather than during start-up, so the API starts and takes writes even while
  * the broker is still away; the events wait in the outbox.
  */
+@KafkaRuntime
 @Singleton
 public class KafkaTopics implements TopicPreparation {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);

@@ -1,6 +1,7 @@
 package io.taskflow.adapters.localkafka.schedule;
 
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.core.port.TimeSource;
 import io.taskflow.functions.notification.DailyDigest;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * Sends the daily digest of the current UTC day, by default at 07:00 UTC. Every instance runs it; the digest claims
  * each (user, day) first, so each user still gets one.
  */
+@KafkaRuntime
 @Singleton
 public class DigestSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(DigestSchedule.class);

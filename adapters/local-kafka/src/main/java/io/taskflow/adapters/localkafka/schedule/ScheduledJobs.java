@@ -2,6 +2,7 @@ package io.taskflow.adapters.localkafka.schedule;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
 import io.taskflow.functions.housekeeping.Housekeeping;
 import io.taskflow.functions.reminder.ReminderSweep;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * runs them; the functions are safe to run concurrently (the sweep skips what another instance holds, deletes are
  * idempotent). A failed run is logged and the next one tries again.
  */
+@KafkaRuntime
 @Singleton
 public class ScheduledJobs {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJobs.class);

@@ -5,11 +5,15 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
+import io.taskflow.adapters.localkafka.runtime.KafkaRuntime;
+import io.taskflow.adapters.localkafka.runtime.SelectedConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Wired exactly as the real consumers' listeners are. */
+@KafkaRuntime
+@SelectedConsumer(ProbeConsumer.NAME)
 @Requires(property = "taskflow.test.probe", value = "true")
 @KafkaListener(
         groupId = "taskflow-probe",

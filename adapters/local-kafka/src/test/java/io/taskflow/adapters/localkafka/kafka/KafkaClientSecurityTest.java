@@ -1,8 +1,8 @@
 package io.taskflow.adapters.localkafka.kafka;
 
-import io.taskflow.kafka.records.KafkaClientSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskflow.kafka.records.KafkaClientSecurity;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
