@@ -104,7 +104,7 @@ class AppKillFaultIT {
 
             app.start();
 
-            var result = ledger.check(load, Duration.ofMinutes(1));
+            var result = ledger.check(load, Duration.ofMinutes(2));
             assertThat(result.duplicatesOnTopics())
                     .as("at least once: the unmarked batch went out again")
                     .isEqualTo(ids);

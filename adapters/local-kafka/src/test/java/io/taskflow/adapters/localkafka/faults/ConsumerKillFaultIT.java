@@ -70,11 +70,7 @@ class ConsumerKillFaultIT {
     }
 
     private AppProcess instance(String name) {
-        var properties = new ArrayList<>(FaultProperties.external());
-        // The group notices a dead member after this long, not the default 45 s.
-        properties.add("kafka.consumers.default.session.timeout.ms=6000");
-        properties.add("kafka.consumers.default.heartbeat.interval.ms=1000");
-        AppProcess app = new AppProcess(name, properties);
+        AppProcess app = new AppProcess(name, FaultProperties.external());
         apps.add(app);
         return app;
     }

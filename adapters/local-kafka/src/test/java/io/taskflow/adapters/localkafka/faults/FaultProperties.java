@@ -22,6 +22,9 @@ final class FaultProperties {
         p.put("taskflow.consumers.database-wait", "500ms");
         p.put("datasources.default.maximum-pool-size", "8");
         p.put("datasources.default.connection-timeout", "2000");
+        // A killed member's partitions move to the others after this long, not the default 45 s.
+        p.put("kafka.consumers.default.session.timeout.ms", "6000");
+        p.put("kafka.consumers.default.heartbeat.interval.ms", "1000");
         return p;
     }
 

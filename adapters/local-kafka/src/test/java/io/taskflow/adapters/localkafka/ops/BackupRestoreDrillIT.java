@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.token.generator.TokenGenerator;
+import io.taskflow.adapters.localkafka.testing.AdminTokens;
 import io.taskflow.adapters.localkafka.testing.Api;
 import io.taskflow.adapters.localkafka.testing.TestStack;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -168,8 +167,8 @@ class BackupRestoreDrillIT {
         }
         try (EmbeddedServer server = startApp()) {
             var api = new Api(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
-            var rebuilt =
-                    api.send("POST", "/admin/analytics/rebuild", adminToken(server.getApplicationContext()), null);
+            var rebuilt = api.send(
+                    "POST", "/admin/analytics/rebuild", AdminTokens.admin(server.getApplicationContext()), null);
             assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
             assertThat(((Number) rebuilt.map().get("replayed")).longValue()).isGreaterThanOrEqualTo(24 * 2);
 
@@ -212,14 +211,6 @@ class BackupRestoreDrillIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static String adminToken(ApplicationContext context) {
-        long now = Instant.now().getEpochSecond();
-        return context.getBean(TokenGenerator.class)
-                .generateToken(Map.of(
-                        "sub", UUID.randomUUID().toString(), "roles", List.of("ADMIN"), "iat", now, "exp", now + 600))
-                .orElseThrow();
     }
 
     private static void recordTimings(OpsScript.Run backup, OpsScript.Run restore) throws IOException {

@@ -96,6 +96,13 @@ public final class TestStack {
         return ApplicationContext.run(EmbeddedServer.class, properties());
     }
 
+    /** An application whose Kafka consumers are off: the test hands the events to the consumers itself. */
+    public EmbeddedServer startAppWithoutConsumers() {
+        var p = properties();
+        p.put("taskflow.consumers.enabled", "none");
+        return ApplicationContext.run(EmbeddedServer.class, p);
+    }
+
     public Connection openDatabase() throws SQLException {
         return DriverManager.getConnection(dbUrl, dbUser, "");
     }
