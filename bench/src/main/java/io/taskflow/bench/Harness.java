@@ -63,12 +63,19 @@ public final class Harness {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("no " + jar + ": build first (bench/run.sh does)");
         }
-        environment();
-        external(jar);
-        embedded(jar);
-        coldStarts();
-        targets();
         report.note("logs of the application and broker processes: " + work);
+        try {
+            environment();
+            external(jar);
+            embedded(jar);
+            coldStarts();
+            targets();
+        } catch (Exception | AssertionError e) {
+            // What was measured before the failure is kept: a long run is not thrown away for its last step.
+            report.note("the run stopped early: " + e);
+            System.err.println("report so far: " + report.write(out));
+            throw e;
+        }
         return report.write(out);
     }
 
@@ -89,12 +96,18 @@ public final class Harness {
         report.environment("application JVM", String.join(" ", appJvm("app")));
         report.environment(
                 "bench settings",
-                "bcrypt cost 4 (logins are not what is measured), " + profile.benchUsers() + " bench users, "
+                "bcrypt cost 4 and no per-address sign-up limit (logins are not what is measured; one process stands for every"
+                        + " user), " + profile.benchUsers() + " bench users, "
                         + profile.connections() + " connections in the closed loop");
     }
 
     private List<String> appJvm(String name) {
-        var args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-Dtaskflow.security.bcrypt-cost=4"));
+        var args = new ArrayList<>(List.of(
+                "-Xms1g",
+                "-Xmx1g",
+                "-Dtaskflow.security.bcrypt-cost=4",
+                // One load process signs up every user of the concurrency step, from one address.
+                "-Dtaskflow.rate-limit.auth-by-address.permits=100000"));
         if (flightRecording) {
             args.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr") + ",settings=profile");
         }
