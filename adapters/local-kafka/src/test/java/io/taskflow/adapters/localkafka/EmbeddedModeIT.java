@@ -3,8 +3,8 @@ package io.taskflow.adapters.localkafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taskflow.adapters.localkafka.testing.TestStack;
 import io.taskflow.adapters.localkafka.testing.TopicReader;
+import io.taskflow.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,9 +36,9 @@ class EmbeddedModeIT {
     Path dataDir;
 
     private Process app;
-    private final int httpPort = TestStack.freePort();
-    private final int kafkaPort = TestStack.freePort();
-    private final int controllerPort = TestStack.freePort();
+    private final int httpPort = FreePorts.free();
+    private final int kafkaPort = FreePorts.free();
+    private final int controllerPort = FreePorts.free();
 
     @AfterEach
     void stopApp() throws InterruptedException {

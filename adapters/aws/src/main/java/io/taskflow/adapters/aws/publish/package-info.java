@@ -1,5 +1,5 @@
 /**
- * Publishing to MSK: the shared Kafka producer with IAM authentication, and the post-commit flush each invocation
- * runs before it returns (the scheduled sweep relays whatever is left).
+ * Publishing to MSK: the shared Kafka producer with IAM authentication. Each invocation's post-commit flush is
+ * the shared {@code functions} outbox's {@code InvocationFlush}; the scheduled sweep relays whatever is left.
  */
 package io.taskflow.adapters.aws.publish;

@@ -1,7 +1,9 @@
 package io.taskflow.adapters.aws.iac;
 
+import static io.taskflow.testsupport.TerraformFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskflow.testsupport.TerraformFiles;
 import java.nio.file.Path;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class TerraformArtifactIT {
     void theBuiltArtifactHoldsEveryHandlerClassTheTerraformNames() throws Exception {
         Path jar = Path.of("target", "taskflow-aws.jar");
         assertThat(jar).exists();
-        assertThat(map(new TerraformFiles().root("variable").get("artifact"))
+        assertThat(map(TerraformFiles.of("aws").root("variable").get("artifact"))
                         .get("default")
                         .toString())
                 .endsWith("adapters/aws/target/taskflow-aws.jar");
@@ -34,9 +36,5 @@ class TerraformArtifactIT {
             assertThat(artifact.getEntry("io/micronaut/http/server/netty/NettyHttpServer.class"))
                     .isNull();
         }
-    }
-
-    private static java.util.Map<String, Object> map(Object value) {
-        return TerraformFiles.map(value);
     }
 }

@@ -1,7 +1,7 @@
 package io.taskflow.adapters.aws.iac;
 
-import static io.taskflow.adapters.aws.iac.TerraformFiles.list;
-import static io.taskflow.adapters.aws.iac.TerraformFiles.map;
+import static io.taskflow.testsupport.TerraformFiles.list;
+import static io.taskflow.testsupport.TerraformFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -9,9 +9,7 @@ import io.taskflow.adapters.aws.testing.AwsTestStack;
 import io.taskflow.adapters.aws.testing.ProbeConsumer;
 import io.taskflow.core.event.EventType;
 import io.taskflow.functions.consumer.EventConsumer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.taskflow.testsupport.TerraformFiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,20 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 class TerraformTest {
     private static TerraformFiles tf;
 
     @BeforeAll
     static void parse() {
-        tf = new TerraformFiles();
+        tf = TerraformFiles.of("aws");
     }
 
     @Test
@@ -122,89 +117,9 @@ class TerraformTest {
         assertThat(target.get("input").toString()).contains("\"job\"", "\"scheduledTime\"");
     }
 
-    @Test
-    void noCredentialIsWrittenInTheTerraform() throws IOException {
-        Pattern literalSecret = Pattern.compile(
-                "(?i)^\\s*\\w*(password|secret|token|access_key|private_key)\\w*\\s*=\\s*\"(?!\\$\\{)[^\"]+\"");
-        Pattern awsKey = Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN");
-        var found = new ArrayList<String>();
-        for (Path file : tf.files().keySet()) {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (literalSecret.matcher(line).find() || awsKey.matcher(line).find()) {
-                    found.add(file.getFileName() + ":" + (i + 1) + ": " + line.strip());
-                }
-            }
-        }
-        assertThat(found).isEmpty();
-    }
-
-    @Test
-    void everyVariableAndOutputIsDescribed() {
-        var undescribed = new ArrayList<String>();
-        tf.files().forEach((file, blocks) -> {
-            for (String kind : List.of("variable", "output")) {
-                if (blocks.get(kind) instanceof Map<?, ?> byName) {
-                    byName.forEach((name, body) -> {
-                        Object description = ((Map<?, ?>) body).get("description");
-                        if (description == null || description.toString().isBlank()) {
-                            undescribed.add(TerraformFiles.ROOT.relativize(file) + ": " + kind + " " + name);
-                        }
-                    });
-                }
-            }
-        });
-        assertThat(undescribed).isEmpty();
-        assertThat(tf.root("variable")).isNotEmpty();
-        assertThat(tf.root("output")).isNotEmpty();
-    }
-
-    @Test
-    void theAlarmsCoverEveryPrometheusAlertUnderItsName() throws IOException {
-        Path alerts = TerraformFiles.ROOT
-                .resolve("../../../local/prometheus/alerts.yml")
-                .normalize();
-        Set<String> alertNames = new TreeSet<>();
-        Map<String, Object> rules = new Yaml().load(Files.readString(alerts));
-        for (Object group : list(rules.get("groups"))) {
-            for (Object rule : list(map(group).get("rules"))) {
-                if (map(rule).get("alert") != null) {
-                    alertNames.add(map(rule).get("alert").toString());
-                }
-            }
-        }
-        Set<String> alarms = tf.resources("aws_cloudwatch_metric_alarm").keySet();
-
-        assertThat(alertNames).isNotEmpty();
-        for (String alert : alertNames) {
-            assertThat(alarms).as(alert).anyMatch(alarm -> alarm.equals(alert) || alarm.startsWith(alert + "_"));
-        }
-        assertThat(alarms).allMatch(alarm -> alertNames.stream().anyMatch(alarm::startsWith));
-    }
-
-    @Test
-    void theTerraformIsInTerraformsOwnFormat() throws Exception {
-        Path terraform = Stream.concat(
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                                .filter(d -> !d.isBlank())
-                                .map(d -> Path.of(d, "terraform")),
-                        Stream.of(Path.of("/usr/local/bin/terraform")))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElse(null);
-        Assumptions.assumeTrue(terraform != null, "no terraform binary: the format is not checked");
-        Process fmt = new ProcessBuilder(terraform.toString(), "fmt", "-check", "-recursive", ".")
-                .directory(TerraformFiles.ROOT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(fmt.getInputStream().readAllBytes());
-        assertThat(fmt.waitFor()).as(output).isZero();
-    }
-
     static List<String> handlers() {
         var handlers = new ArrayList<String>();
-        Map<String, Object> locals = tf == null ? new TerraformFiles().root("locals") : tf.root("locals");
+        Map<String, Object> locals = tf == null ? TerraformFiles.of("aws").root("locals") : tf.root("locals");
         handlers.add(locals.get("api_handler").toString());
         Stream.of("consumers", "schedules")
                 .flatMap(group -> map(locals.get(group)).values().stream())

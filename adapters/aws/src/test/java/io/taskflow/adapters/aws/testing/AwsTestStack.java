@@ -5,14 +5,14 @@ import io.taskflow.adapters.aws.function.FunctionApplication;
 import io.taskflow.core.event.EventType;
 import io.taskflow.kafka.records.ConsumerTopics;
 import io.taskflow.kafka.records.EmbeddedKafkaBroker;
+import io.taskflow.testsupport.FreePorts;
+import io.taskflow.testsupport.PostgresTestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * from Secrets Manager; the configured database user is wrong on purpose).
  */
 public final class AwsTestStack {
-    public static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     public static final String REGION = "us-east-1";
     /** The consumers the tests deliver to: the four of the AWS runtime and a probe that fails on request. */
     public static final List<String> CONSUMERS = List.of("notifications", "audit", "analytics", "recurrence", "probe");
@@ -43,24 +42,19 @@ public final class AwsTestStack {
 
     private final EmbeddedKafkaBroker broker;
     private final Moto moto;
-    private final String dbUrl;
+    private final PostgresTestDatabase database;
     private final ApplicationContext context;
 
-    private AwsTestStack() throws IOException, SQLException {
+    private AwsTestStack() throws IOException {
         Path workDir = Files.createTempDirectory("taskflow-aws-test");
         moto = Moto.start();
         // The SDK's default credentials and region, as a function has them from its environment.
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         System.setProperty("aws.region", REGION);
-        broker = new EmbeddedKafkaBroker(workDir.resolve("kafka"), freePort(), freePort()).start();
+        broker = new EmbeddedKafkaBroker(workDir.resolve("kafka"), FreePorts.free(), FreePorts.free()).start();
         createTopics();
-        String name = "taskflow_aws_" + System.currentTimeMillis() + "_"
-                + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "")) {
-            c.createStatement().execute("CREATE DATABASE " + name);
-        }
-        dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + name;
+        database = PostgresTestDatabase.create("taskflow_aws");
         try (SecretsManagerClient secrets = secretsManager()) {
             secrets.createSecret(r -> r.name("taskflow/jwt-signing-secret")
                     .secretString("aws-handler-tests-signing-secret-0123456789abcdef"));
@@ -75,7 +69,6 @@ public final class AwsTestStack {
             context.close();
             broker.stop();
             moto.stop();
-            dropDatabase(name);
         }));
     }
 
@@ -85,8 +78,6 @@ public final class AwsTestStack {
                 instance = new AwsTestStack();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create the test database", e);
             }
         }
         return instance;
@@ -95,7 +86,7 @@ public final class AwsTestStack {
     /** The configuration of a function instance, pointed at this stack. */
     public Map<String, Object> properties() {
         var p = new HashMap<String, Object>();
-        p.put("datasources.default.url", dbUrl);
+        p.put("datasources.default.url", database.url());
         p.put("datasources.default.username", "not-the-user-from-the-secret");
         p.put("datasources.default.password", "not-the-password-from-the-secret");
         p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
@@ -129,7 +120,7 @@ public final class AwsTestStack {
     }
 
     public Connection openDatabase() throws SQLException {
-        return DriverManager.getConnection(dbUrl, "postgres", "");
+        return database.open();
     }
 
     private void createTopics() {
@@ -147,23 +138,6 @@ public final class AwsTestStack {
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the topics", e);
-        }
-    }
-
-    private static void dropDatabase(String name) {
-        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "")) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            System.err.println("could not drop test database " + name + ": " + e.getMessage());
-        }
-    }
-
-    public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

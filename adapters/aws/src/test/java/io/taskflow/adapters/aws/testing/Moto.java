@@ -1,5 +1,6 @@
 package io.taskflow.adapters.aws.testing;
 
+import io.taskflow.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -32,7 +33,7 @@ final class Moto {
             }
             Assumptions.abort("moto_server is not installed");
         }
-        int port = AwsTestStack.freePort();
+        int port = FreePorts.free();
         try {
             Process process = new ProcessBuilder(
                             binary.get().toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))

@@ -10,6 +10,7 @@ import io.taskflow.core.event.DomainEvent;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.event.EventType;
 import io.taskflow.functions.consumer.EventConsumer;
+import io.taskflow.testsupport.FreePorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class ConsumerLagIT {
 
     @Test
     void withTheBrokerAwayTheReadFailsWithinItsTimeoutAndTheGaugeReadsNaN() {
-        var away = new BrokerAdmin("127.0.0.1:" + TestStack.freePort());
+        var away = new BrokerAdmin("127.0.0.1:" + FreePorts.free());
         try {
             long started = System.nanoTime();
             assertThatThrownBy(() -> ConsumerLag.read(away.client(), Map.of("g", List.of("t")), Duration.ofMillis(500)))

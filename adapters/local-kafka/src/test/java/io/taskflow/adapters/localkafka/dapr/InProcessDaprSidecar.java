@@ -20,7 +20,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import io.taskflow.adapters.localkafka.testing.TestStack;
+import io.taskflow.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -83,7 +83,7 @@ public final class InProcessDaprSidecar implements AutoCloseable {
 
     public InProcessDaprSidecar() {
         try {
-            grpc = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", TestStack.freePort()))
+            grpc = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", FreePorts.free()))
                     .addService(ServerInterceptors.intercept(new Api(), new TraceHeaders()))
                     .build()
                     .start();

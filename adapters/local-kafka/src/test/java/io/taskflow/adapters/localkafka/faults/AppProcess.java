@@ -3,6 +3,7 @@ package io.taskflow.adapters.localkafka.faults;
 import static org.awaitility.Awaitility.await;
 
 import io.taskflow.adapters.localkafka.testing.TestStack;
+import io.taskflow.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,7 +29,7 @@ public final class AppProcess implements AutoCloseable {
     private static final String SECRET = "fault-tests-signing-secret-0123456789abcdef";
 
     private final String name;
-    private final int port = TestStack.freePort();
+    private final int port = FreePorts.free();
     private final Path log;
     private final List<String> properties;
     private final HttpClient http =

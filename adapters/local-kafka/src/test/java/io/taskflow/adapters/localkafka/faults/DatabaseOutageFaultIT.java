@@ -13,6 +13,7 @@ import io.taskflow.adapters.localkafka.testing.Api;
 import io.taskflow.adapters.localkafka.testing.Api.User;
 import io.taskflow.adapters.localkafka.testing.TestStack;
 import io.taskflow.adapters.localkafka.testing.TopicReader;
+import io.taskflow.testsupport.FreePorts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class DatabaseOutageFaultIT {
 
     @BeforeAll
     static void start() {
-        proxy = new TcpProxy(TestStack.freePort(), "127.0.0.1", 5432).restore();
+        proxy = new TcpProxy(FreePorts.free(), "127.0.0.1", 5432).restore();
         var properties = FaultProperties.inJvm();
         String direct = (String) properties.get("datasources.default.url");
         properties.put(

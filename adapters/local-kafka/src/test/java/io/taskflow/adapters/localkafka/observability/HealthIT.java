@@ -8,6 +8,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.taskflow.adapters.localkafka.testing.Api;
 import io.taskflow.adapters.localkafka.testing.TestStack;
+import io.taskflow.testsupport.FreePorts;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -149,7 +150,7 @@ class HealthIT {
     }
 
     private static String closedPort() {
-        return "127.0.0.1:" + TestStack.freePort();
+        return "127.0.0.1:" + FreePorts.free();
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.taskflow.adapters.localkafka.testing.AdminTokens;
 import io.taskflow.adapters.localkafka.testing.Api;
 import io.taskflow.adapters.localkafka.testing.TestStack;
+import io.taskflow.testsupport.PostgresTestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ class BackupRestoreDrillIT {
         OpsScript.Run refused = OpsScript.run("restore.sh", Map.of(), tampered.toString(), "taskflow_drill_tampered");
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(3);
         assertThat(refused.output()).contains("does not match its checksum");
-        try (Connection c = DriverManager.getConnection(TestStack.PG_ADMIN_URL, "postgres", "");
+        try (Connection c = DriverManager.getConnection(PostgresTestDatabase.ADMIN_URL, "postgres", "");
                 var rs = c.createStatement()
                         .executeQuery("SELECT 1 FROM pg_database WHERE datname = 'taskflow_drill_tampered'")) {
             assertThat(rs.next()).isFalse();
@@ -234,7 +235,7 @@ class BackupRestoreDrillIT {
     }
 
     private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestStack.PG_ADMIN_URL, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(PostgresTestDatabase.ADMIN_URL, "postgres", "")) {
             c.createStatement().execute(sql);
         }
     }

@@ -5,9 +5,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.taskflow.adapters.localkafka.embedded.EmbeddedMode;
 import io.taskflow.functions.persistence.Migrations;
 import io.taskflow.kafka.records.EmbeddedKafkaBroker;
+import io.taskflow.testsupport.FreePorts;
+import io.taskflow.testsupport.PostgresTestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,8 +22,6 @@ import java.util.Map;
  * run — PostgreSQL on 127.0.0.1:5432 by default, or H2 in PostgreSQL mode with {@code -Dtaskflow.it.db=h2}.
  */
 public final class TestStack {
-    public static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-
     private static TestStack instance;
 
     private final Path workDir;
@@ -30,21 +29,15 @@ public final class TestStack {
     private final String dbUrl;
     private final String dbUser;
 
-    private TestStack() throws IOException, SQLException {
+    private TestStack() throws IOException {
         workDir = Files.createTempDirectory("taskflow-it");
-        broker = new EmbeddedKafkaBroker(workDir.resolve("kafka"), freePort(), freePort()).start();
+        broker = new EmbeddedKafkaBroker(workDir.resolve("kafka"), FreePorts.free(), FreePorts.free()).start();
         if (isH2()) {
             dbUrl = EmbeddedMode.h2Url(workDir.resolve("db").resolve("taskflow"));
             dbUser = "sa";
         } else {
-            String name = "taskflow_it_" + System.currentTimeMillis() + "_"
-                    + ProcessHandle.current().pid();
-            try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "")) {
-                c.createStatement().execute("CREATE DATABASE " + name);
-            }
-            dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + name;
-            dbUser = "postgres";
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(name)));
+            dbUrl = PostgresTestDatabase.create("taskflow_it").url();
+            dbUser = PostgresTestDatabase.USER;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
     }
@@ -55,8 +48,6 @@ public final class TestStack {
                 instance = new TestStack();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create the test database", e);
             }
         }
         return instance;
@@ -105,22 +96,5 @@ public final class TestStack {
 
     public Connection openDatabase() throws SQLException {
         return DriverManager.getConnection(dbUrl, dbUser, "");
-    }
-
-    private static void dropDatabase(String name) {
-        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "")) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            System.err.println("could not drop test database " + name + ": " + e.getMessage());
-        }
-    }
-
-    public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,18 +1,17 @@
-package io.taskflow.adapters.aws.publish;
+package io.taskflow.functions.outbox;
 
 import io.micronaut.transaction.annotation.TransactionalEventListener;
-import io.taskflow.functions.outbox.OutboxAppended;
-import io.taskflow.functions.outbox.OutboxRelay;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes what an invocation wrote to the outbox before the invocation returns: Lambda freezes the instance as soon
- * as it answers, so no background thread can be trusted to do it later. A commit that appended events raises a flag;
- * the handler calls {@link #flush} on its way out. If MSK refuses or cannot be reached, the rows stay in the outbox
- * for the scheduled sweep: the answer is not failed for it.
+ * Publishes what a function invocation wrote to the outbox before the invocation returns: a serverless platform may
+ * freeze or throttle the instance as soon as it answers, so no background thread can be trusted to do it later. A
+ * commit that appended events raises a flag; each cloud adapter's handler calls {@link #flush} on its way out. If the
+ * broker refuses or cannot be reached, the rows stay in the outbox for the scheduled sweep: the answer is not failed
+ * for it. The container runtime does not call it: its relay loop polls instead.
  */
 @Singleton
 public class InvocationFlush {
