@@ -22,6 +22,9 @@ public final class Harness {
     private static final String COUNTED =
             "task rows, outbox rows, records on task.created and each consumer's inbox, counted after the step";
 
+    /** The consumers of the workers process in the external mode: every one but the live feed. */
+    private static final String WORKER_CONSUMERS = "notifications,audit,analytics,recurrence";
+
     private final Path root;
     private final Profile profile;
     private final boolean flightRecording;
@@ -132,21 +135,53 @@ public final class Harness {
                 UUID.randomUUID() + "-" + UUID.randomUUID(),
                 "TASKFLOW_SECRET_ENCRYPTION_KEY",
                 java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
+        // Deployed as the compose file and the Helm chart deploy it: the API in one process (with the live feed, which
+        // serves its WebSockets), the other consumers in a process of their own.
+        var apiEnv = new java.util.HashMap<>(env);
+        apiEnv.put("TASKFLOW_CONSUMERS", "livefeed");
+        var workersEnv = new java.util.HashMap<>(env);
+        workersEnv.put("TASKFLOW_CONSUMERS", WORKER_CONSUMERS);
+        report.environment(
+                "external mode processes",
+                "API (TASKFLOW_CONSUMERS=livefeed), workers (TASKFLOW_CONSUMERS=" + WORKER_CONSUMERS
+                        + "), broker, PostgreSQL");
         try (Service broker = Service.broker(jar, work.resolve("broker"), kafkaPort, work.resolve("broker.log"));
                 Service app = Service.app(
                         "app-external",
                         jar,
                         appJvm("app-external"),
-                        env,
+                        apiEnv,
                         Ports.free(),
                         work.resolve("app-external.log"));
+                Service workers = Service.app(
+                        "workers-external",
+                        jar,
+                        appJvm("workers-external"),
+                        workersEnv,
+                        Ports.free(),
+                        work.resolve("workers-external.log"));
                 Api api = new Api(app.baseUrl(), 4)) {
             List<Api.User> users = api.newUsers(profile.benchUsers());
-            Wrk.run(report, EXTERNAL, "create", profile, profile.warmup(), root, app.baseUrl(), users, work, false);
+            Wrk.run(
+                    report,
+                    EXTERNAL,
+                    "create",
+                    profile,
+                    profile.warmup(),
+                    root,
+                    app.baseUrl(),
+                    users,
+                    work,
+                    false,
+                    Map.of());
             String event = Pgbench.sampleEvent(db);
             Pgbench.run(report, profile, root, db, event, work);
             ProducerPerf.run(report, profile, bootstrap, event.getBytes(StandardCharsets.UTF_8).length);
-            closedLoop(EXTERNAL, app, users);
+            closedLoop(
+                    EXTERNAL,
+                    app,
+                    users,
+                    Map.of("API process", app.pid(), "workers process", workers.pid(), "broker", broker.pid()));
             var delivery = new Delivery(db, bootstrap);
             List<String> consumers = delivery.consumersOfCreates();
             openLoopWithDelivery(api, users, delivery, consumers);
@@ -155,10 +190,33 @@ public final class Harness {
         }
     }
 
-    private void closedLoop(String section, Service app, List<Api.User> users) throws Exception {
+    private void closedLoop(String section, Service app, List<Api.User> users, Map<String, Long> processes)
+            throws Exception {
         String closed = "API closed loop, " + section;
-        Wrk.run(report, closed, "create", profile, profile.closedLoop(), root, app.baseUrl(), users, work, true);
-        Wrk.run(report, closed, "list", profile, profile.closedLoop(), root, app.baseUrl(), users, work, true);
+        Wrk.run(
+                report,
+                closed,
+                "create",
+                profile,
+                profile.closedLoop(),
+                root,
+                app.baseUrl(),
+                users,
+                work,
+                true,
+                processes);
+        Wrk.run(
+                report,
+                closed,
+                "list",
+                profile,
+                profile.closedLoop(),
+                root,
+                app.baseUrl(),
+                users,
+                work,
+                true,
+                processes);
     }
 
     private void openLoopWithDelivery(Api api, List<Api.User> users, Delivery delivery, List<String> consumers)
@@ -255,8 +313,19 @@ public final class Harness {
                         work.resolve("app-embedded.log"));
                 Api api = new Api(app.baseUrl(), 4)) {
             List<Api.User> users = api.newUsers(profile.benchUsers());
-            Wrk.run(report, EMBEDDED, "create", profile, profile.warmup(), root, app.baseUrl(), users, work, false);
-            closedLoop(EMBEDDED, app, users);
+            Wrk.run(
+                    report,
+                    EMBEDDED,
+                    "create",
+                    profile,
+                    profile.warmup(),
+                    root,
+                    app.baseUrl(),
+                    users,
+                    work,
+                    false,
+                    Map.of());
+            closedLoop(EMBEDDED, app, users, Map.of("application process", app.pid()));
             OpenLoop.Result result = OpenLoop.creates(api, users, profile.openRate(), profile.openLoop(), "open-");
             OpenLoop.record(report, "API open loop, " + EMBEDDED, result, profile.openRate(), profile.openLoop());
         }

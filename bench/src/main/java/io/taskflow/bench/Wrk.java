@@ -23,7 +23,8 @@ final class Wrk {
             String baseUrl,
             List<Api.User> users,
             Path work,
-            boolean record)
+            boolean record,
+            Map<String, Long> processes)
             throws Exception {
         Path tokens = work.resolve("tokens.txt");
         Files.write(tokens, users.stream().map(Api.User::token).toList());
@@ -40,7 +41,9 @@ final class Wrk {
                         baseUrl),
                 Map.of("TASKFLOW_BENCH_TOKENS", tokens.toString(), "TASKFLOW_BENCH_MODE", mode),
                 root);
+        Map<String, Double> cpuBefore = CpuTime.read(processes);
         String output = command.runOrFail(duration.plusMinutes(1));
+        Map<String, Double> cpuAfter = CpuTime.read(processes);
         int at = output.indexOf("wrk-result ");
         if (at < 0) {
             throw new IllegalStateException("no result line in wrk's output:\n" + output);
@@ -63,6 +66,15 @@ final class Wrk {
             report.figure(section, what + " p95", result.p95(), "ms", command.display());
             report.figure(section, what + " p99", result.p99(), "ms", command.display());
             report.figure(section, what + " non-2xx or failed", result.errors(), "requests", command.display());
+            for (var cpu : cpuAfter.entrySet()) {
+                double spent = cpu.getValue() - cpuBefore.getOrDefault(cpu.getKey(), 0.0);
+                report.figure(
+                        section,
+                        what + " CPU per request, " + cpu.getKey(),
+                        result.requests() == 0 ? 0 : spent / result.requests(),
+                        "ms",
+                        "user + system CPU from /proc over the step above, ÷ its requests");
+            }
         }
         return result;
     }

@@ -46,6 +46,8 @@ class JwtDefenceTest {
         context = TestContexts.start(Map.of("taskflow.secret.jwt-signing-secret", SECRET));
         @SuppressWarnings("unchecked")
         TokenValidator<Object> first = context.getBean(TokenValidator.class);
+        // The cache in front of the full check answers first: every probe below goes through it.
+        assertThat(first).isInstanceOf(CachedTokenValidator.class);
         validator = first;
         keyId = PinnedHmacSignature.keyId(SECRET.getBytes(StandardCharsets.UTF_8));
     }
