@@ -1,5 +1,6 @@
 package io.taskflow.deploy;
 
+import io.taskflow.testsupport.RepoRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,33 +12,20 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
-/** Files of the repository, found from wherever the build runs the tests (the module's directory, usually). */
+/** Files of the repository ({@link RepoRoot}), read as the tests here need them. */
 final class RepoFiles {
     private RepoFiles() {}
 
-    /** The repository root: the nearest directory up from here that holds the Maven wrapper and local/. */
     static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("local"))) {
-                return dir;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException(
-                "no repository root above " + Path.of("").toAbsolutePath());
+        return RepoRoot.root();
     }
 
     static Path path(String relative) {
-        return root().resolve(relative);
+        return RepoRoot.path(relative);
     }
 
     static String read(String relative) {
-        try {
-            return Files.readString(path(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RepoRoot.read(relative);
     }
 
     /** One YAML document; anchors and merge keys ({@code <<}) resolved, as Compose does. */

@@ -1,5 +1,7 @@
 package io.taskflow.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,5 +24,13 @@ public final class RepoRoot {
 
     public static Path path(String relative) {
         return root().resolve(relative);
+    }
+
+    public static String read(String relative) {
+        try {
+            return Files.readString(path(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,40 +1,25 @@
 package io.taskflow.adapters.localkafka.observability;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.taskflow.testsupport.RepoRoot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
-/** Files of the repository, found from wherever the build runs the tests (the module's directory, usually). */
+/** Files of the repository ({@link RepoRoot}), read as the tests here need them. */
 final class RepoFiles {
     private RepoFiles() {}
 
-    /** The repository root: the nearest directory up from here that holds the Maven wrapper. */
     static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("local"))) {
-                return dir;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException(
-                "no repository root above " + Path.of("").toAbsolutePath());
+        return RepoRoot.root();
     }
 
     static Path path(String relative) {
-        return root().resolve(relative);
+        return RepoRoot.path(relative);
     }
 
     static String read(String relative) {
-        try {
-            return Files.readString(path(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RepoRoot.read(relative);
     }
 
     static Map<String, Object> yaml(String relative) {
