@@ -72,6 +72,7 @@ public final class Harness {
             external(jar);
             embedded(jar);
             coldStarts();
+            longFaultRun();
             targets();
         } catch (Exception | AssertionError e) {
             // What was measured before the failure is kept: a long run is not thrown away for its last step.
@@ -373,6 +374,19 @@ public final class Harness {
                     section, "first invocation", values.get("first_invocation_ms_median"), "ms", command.display());
             report.figure(section, "total", values.get("total_ms_median"), "ms", command.display());
         }
+    }
+
+    /**
+     * The long fault run takes longer than the rest of the benchmark together, so it is its own command; the report
+     * carries its last recorded result line.
+     */
+    private void longFaultRun() throws java.io.IOException {
+        Path result = root.resolve("bench/faults/last-result.txt");
+        report.note(
+                Files.exists(result)
+                        ? "long fault run (bench/faults/run.sh, run separately), last result: "
+                                + Files.readString(result).strip()
+                        : "long fault run (bench/faults/run.sh): no recorded result in this checkout");
     }
 
     private void targets() {
