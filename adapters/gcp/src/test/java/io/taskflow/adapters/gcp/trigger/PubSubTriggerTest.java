@@ -13,6 +13,7 @@ import io.taskflow.adapters.gcp.testing.ProbeConsumer;
 import io.taskflow.adapters.gcp.testing.ProbeFunction;
 import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.core.event.EventType;
+import io.taskflow.functions.event.CloudEventMapping;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -124,6 +125,42 @@ class PubSubTriggerTest {
                 .containsEntry("ce-id", event.id())
                 .containsEntry(DeadLetterTopics.ATTEMPTS, "3");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> attemptRows(ProbeConsumer.NAME, event.id()) == 0);
+    }
+
+    @Test
+    void anUnwrappedPushArrivesAsTheEventItselfAndATwiceDeliveredEventIsRecordedOnce() throws Exception {
+        // Unwrapped with metadata, a push carries the ce-* attributes as headers: the framework makes the event itself.
+        var audit = new AuditFunction(stack.context());
+        EventEnvelope event = taskUpdated();
+
+        audit.accept(CloudEventMapping.toCloudEvent(event));
+        audit.accept(CloudEventMapping.toCloudEvent(event));
+
+        assertThat(auditRows(event.id())).isEqualTo(1);
+        assertThat(inboxRows("audit", event.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anUnwrappedPushTheConsumerKeepsFailingOnIsCountedAndDeadLetteredOnTheLastAttempt() throws Exception {
+        String deadLetters = stack.subscribe(DeadLetterTopics.of(ProbeConsumer.NAME), "none", 0, null);
+        var probe = new ProbeFunction(stack.context());
+        EventEnvelope event = taskUpdated();
+        stack.context().getBean(ProbeConsumer.class).failOn(event.id());
+
+        var failures = new ArrayList<Exception>();
+        for (int delivery = 1; delivery <= 3; delivery++) {
+            try {
+                probe.accept(CloudEventMapping.toCloudEvent(event));
+            } catch (RedeliveryRequested e) {
+                failures.add(e);
+            }
+        }
+
+        assertThat(failures).hasSize(2);
+        assertThat(pullRaw(deadLetters).getAttributesMap())
+                .containsEntry("ce-id", event.id())
+                .containsEntry(DeadLetterTopics.ATTEMPTS, "3");
+        assertThat(attemptRows(ProbeConsumer.NAME, event.id())).isZero();
     }
 
     @Test
