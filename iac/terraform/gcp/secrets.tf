@@ -1,6 +1,8 @@
 # The application's secrets, generated here so no person ever handles them. The functions read the latest version at
 # start and keep it 5 minutes; rotating means adding a version (docs/deploy-gcp.md).
 locals {
+  # Secret <name> is taskflow-<name>, the prefix the functions add (taskflow.gcp.secrets.prefix).
+  store_prefix = "taskflow-"
   secrets = {
     "jwt-signing-secret" = { length = 64, base64 = false }
     "encryption-key"     = { length = 32, base64 = true }
@@ -16,7 +18,7 @@ resource "random_password" "app" {
 
 resource "google_secret_manager_secret" "app" {
   for_each  = local.secrets
-  secret_id = "taskflow-${each.key}"
+  secret_id = "${local.store_prefix}${each.key}"
 
   replication {
     auto {}
