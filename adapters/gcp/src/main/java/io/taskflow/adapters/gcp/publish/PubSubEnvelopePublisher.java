@@ -7,7 +7,6 @@ import io.taskflow.core.event.EventEnvelope;
 import io.taskflow.functions.outbox.EnvelopePublisher;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +43,16 @@ public class PubSubEnvelopePublisher implements EnvelopePublisher {
         }
         long deadline = System.nanoTime() + publishers.timeout().toNanos();
         var failed = new LinkedHashMap<String, String>();
-        var refusedKeys = new HashMap<String, String>();
         for (int i = 0; i < batch.size(); i++) {
             EventEnvelope e = batch.get(i);
             String error = failure(sent.get(i), deadline);
             if (error != null) {
                 failed.put(e.id(), error);
-                refusedKeys.put(e.partitionKey(), e.type());
+                // The key's later messages failed with this one; resumed, the key publishes again with the next relay,
+                // which sends them all again, in order.
+                publishers.resume(e.type(), e.partitionKey());
             }
         }
-        // The key's later messages in this batch failed with the first; the next relay sends them all again, in order.
-        refusedKeys.forEach((key, type) -> batch.stream()
-                .filter(e -> key != null && key.equals(e.partitionKey()))
-                .map(EventEnvelope::type)
-                .distinct()
-                .forEach(topic -> publishers.resume(topic, key)));
         if (!failed.isEmpty()) {
             LOG.warn(
                     "Pub/Sub did not acknowledge {} of {} events; they stay in the outbox: {}",

@@ -1,6 +1,7 @@
 package io.taskflow.adapters.gcp.publish;
 
 import com.google.api.core.ApiFuture;
+import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
@@ -58,11 +59,29 @@ public class PubSubPublishers {
                         .setChannelProvider(transport.channels())
                         .setCredentialsProvider(transport.credentials())
                         .setEnableMessageOrdering(true)
+                        .setRetrySettings(retries())
                         .build();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make a publisher for " + name, e);
             }
         });
+    }
+
+    /**
+     * The client's own retries give up within the publish timeout (its default keeps a message for 10 minutes). A
+     * message it gave up on stays in the outbox for the sweep, and an instance shutting down is not held for minutes
+     * by messages for a Pub/Sub it cannot reach.
+     */
+    private RetrySettings retries() {
+        return RetrySettings.newBuilder()
+                .setTotalTimeoutDuration(timeout)
+                .setInitialRpcTimeoutDuration(timeout)
+                .setMaxRpcTimeoutDuration(timeout)
+                .setRpcTimeoutMultiplier(1.0)
+                .setInitialRetryDelayDuration(Duration.ofMillis(100))
+                .setRetryDelayMultiplier(2.0)
+                .setMaxRetryDelayDuration(Duration.ofSeconds(2))
+                .build();
     }
 
     @PreDestroy
