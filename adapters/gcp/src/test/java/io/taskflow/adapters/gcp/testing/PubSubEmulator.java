@@ -38,9 +38,12 @@ public final class PubSubEmulator {
     public static PubSubEmulator start() throws IOException {
         Path script = sdkRoot().resolve("platform/pubsub-emulator/bin/cloud-pubsub-emulator");
         if (!Files.isExecutable(script)) {
-            Assumptions.assumeFalse(
-                    !"true".equals(System.getenv("CI")), "the Pub/Sub emulator is not installed at " + script);
-            throw new IllegalStateException("the Pub/Sub emulator is not installed at " + script);
+            String missing = "the Pub/Sub emulator is not installed at " + script;
+            // A developer without the Cloud SDK still runs the rest; CI has it, and may not skip.
+            if (!"true".equals(System.getenv("CI"))) {
+                Assumptions.abort(missing);
+            }
+            throw new IllegalStateException(missing);
         }
         int port = FreePorts.free();
         Path log = Files.createTempFile("pubsub-emulator", ".log");
