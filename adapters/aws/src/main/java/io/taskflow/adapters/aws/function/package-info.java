@@ -1,5 +1,6 @@
 /**
- * What every Lambda handler of the AWS runtime shares: the function instance's one application context, and the raw
- * JSON in, typed payload, post-commit publishing, JSON out frame around each handler's translation.
+ * What every Lambda handler of the AWS runtime shares around its translation: raw JSON in, the typed payload,
+ * post-commit publishing, JSON out. The instance's one application context is {@code functions}' shared {@code
+ * FunctionApplication}.
  */
 package io.taskflow.adapters.aws.function;

@@ -6,6 +6,7 @@ import io.taskflow.functions.consumer.BatchOutcome;
 import io.taskflow.functions.consumer.ConsumerProcessor;
 import io.taskflow.functions.consumer.DeadLetter;
 import io.taskflow.functions.consumer.Delivery;
+import io.taskflow.functions.consumer.DeliveryAttempts;
 import io.taskflow.functions.consumer.EventConsumer;
 import io.taskflow.kafka.records.CloudEventRecords;
 import io.taskflow.kafka.records.KafkaDeadLetters;

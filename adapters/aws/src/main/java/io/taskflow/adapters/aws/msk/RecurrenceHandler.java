@@ -1,8 +1,8 @@
 package io.taskflow.adapters.aws.msk;
 
 import io.micronaut.context.ApplicationContext;
-import io.taskflow.adapters.aws.function.FunctionApplication;
 import io.taskflow.functions.recurrence.RecurrenceConsumer;
+import io.taskflow.functions.serverless.FunctionApplication;
 
 /** The MSK trigger of the recurrence consumer. */
 public class RecurrenceHandler extends MskConsumerHandler {

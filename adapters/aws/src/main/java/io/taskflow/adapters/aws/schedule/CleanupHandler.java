@@ -1,8 +1,8 @@
 package io.taskflow.adapters.aws.schedule;
 
 import io.micronaut.context.ApplicationContext;
-import io.taskflow.adapters.aws.function.FunctionApplication;
 import io.taskflow.functions.housekeeping.Housekeeping;
+import io.taskflow.functions.serverless.FunctionApplication;
 import java.time.Instant;
 
 /** Deletes what outlived its retention (every retention rule of the application, the delivery counters included). */

@@ -1,8 +1,8 @@
 package io.taskflow.adapters.aws.schedule;
 
 import io.micronaut.context.ApplicationContext;
-import io.taskflow.adapters.aws.function.FunctionApplication;
 import io.taskflow.functions.notification.DailyDigest;
+import io.taskflow.functions.serverless.FunctionApplication;
 import java.time.Instant;
 import java.time.ZoneOffset;
 

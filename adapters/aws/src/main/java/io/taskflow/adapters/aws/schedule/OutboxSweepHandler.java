@@ -1,10 +1,10 @@
 package io.taskflow.adapters.aws.schedule;
 
 import io.micronaut.context.ApplicationContext;
-import io.taskflow.adapters.aws.function.FunctionApplication;
 import io.taskflow.adapters.aws.metrics.EmbeddedMetrics;
 import io.taskflow.functions.outbox.OutboxBacklog;
 import io.taskflow.functions.outbox.OutboxRelay;
+import io.taskflow.functions.serverless.FunctionApplication;
 import java.time.Instant;
 import java.util.Map;
 

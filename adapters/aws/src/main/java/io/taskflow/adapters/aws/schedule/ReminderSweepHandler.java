@@ -1,8 +1,8 @@
 package io.taskflow.adapters.aws.schedule;
 
 import io.micronaut.context.ApplicationContext;
-import io.taskflow.adapters.aws.function.FunctionApplication;
 import io.taskflow.functions.reminder.ReminderSweep;
+import io.taskflow.functions.serverless.FunctionApplication;
 import java.time.Instant;
 
 /** Fires the reminders that came due; their {@code reminder.triggered} events leave with the invocation's flush. */

@@ -2,8 +2,8 @@ package io.taskflow.adapters.aws.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskflow.adapters.aws.function.FunctionApplication;
 import io.taskflow.adapters.aws.testing.AwsTestStack;
+import io.taskflow.functions.serverless.FunctionApplication;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.taskflow.adapters.aws.testing;
 
 import io.micronaut.context.ApplicationContext;
-import io.taskflow.adapters.aws.function.FunctionApplication;
 import io.taskflow.core.event.EventType;
+import io.taskflow.functions.serverless.FunctionApplication;
 import io.taskflow.kafka.records.ConsumerTopics;
 import io.taskflow.kafka.records.EmbeddedKafkaBroker;
 import io.taskflow.testsupport.FreePorts;

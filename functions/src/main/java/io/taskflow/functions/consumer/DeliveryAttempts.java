@@ -1,9 +1,8 @@
-package io.taskflow.adapters.aws.msk;
+package io.taskflow.functions.consumer;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import io.taskflow.core.port.TimeSource;
-import io.taskflow.functions.consumer.BatchOutcome;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.ZoneOffset;
@@ -14,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts failed deliveries per consumer and event. An MSK trigger redelivers what the partial batch response names but
- * does not say how often it already did, and the retry policy needs the attempt number to know when to dead-letter.
+ * Counts failed deliveries per consumer and event, for triggers that redeliver without saying how often they already
+ * did (an MSK trigger redelivering what the partial batch response names, a Pub/Sub push without a delivery attempt):
+ * the retry policy needs the attempt number to know when to dead-letter.
  */
 @Singleton
 public class DeliveryAttempts {

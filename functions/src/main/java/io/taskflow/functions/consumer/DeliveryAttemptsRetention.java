@@ -1,4 +1,4 @@
-package io.taskflow.adapters.aws.msk;
+package io.taskflow.functions.consumer;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -11,8 +11,9 @@ import java.time.Duration;
 class DeliveryAttemptsRetention {
 
     /**
-     * A counter row outlives its event only when the event was never delivered again (its batch moved on through the
-     * trigger's own failure destination); after the broker's 7-day retention nothing can redeliver it.
+     * A counter row outlives its event only when the event was never delivered again (it moved on through the trigger's
+     * own failure destination: an MSK batch's, a Pub/Sub subscription's dead-letter topic); after the broker's 7-day
+     * retention nothing can redeliver it.
      */
     @Singleton
     RetentionRule deliveryAttempts(

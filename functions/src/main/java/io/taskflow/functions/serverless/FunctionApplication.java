@@ -1,12 +1,13 @@
-package io.taskflow.adapters.aws.function;
+package io.taskflow.functions.serverless;
 
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 
 /**
- * The one application context of a function instance. Lambda loads one handler class per function and keeps the
- * instance warm between invocations, so the context is built once, on the first handler made (during the init phase,
- * which SnapStart snapshots), and shared by every invocation after it.
+ * The one application context of a function instance. A serverless platform (Lambda, Cloud Functions) loads one
+ * entry-point class per function and keeps the instance warm between invocations, so the context is built once, on the
+ * first handler made (during the init phase, which SnapStart snapshots on AWS), and shared by every invocation after
+ * it.
  */
 public final class FunctionApplication {
     private static ApplicationContext shared;

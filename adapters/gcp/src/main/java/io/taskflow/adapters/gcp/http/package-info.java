@@ -1,0 +1,2 @@
+/** The HTTP API as an HTTP Cloud Function: the one HTTP runtime of this module. */
+package io.taskflow.adapters.gcp.http;
