@@ -6,6 +6,8 @@ import io.taskflow.functions.consumer.ConsumerProcessor;
 import io.taskflow.functions.consumer.Delivery;
 import io.taskflow.functions.consumer.EventConsumer;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,7 @@ public class EventHubsDelivery {
         if (consumer == null) {
             throw new IllegalStateException("no consumer named " + consumerName);
         }
+        logLag(consumerName, batch);
         var deliveries = new ArrayList<Delivery>();
         for (EventHubsMessage message : batch.inOrder()) {
             EventEnvelope envelope;
@@ -71,6 +74,27 @@ public class EventHubsDelivery {
             throw new BatchNotSettledException(consumerName, outcome);
         }
         return outcome;
+    }
+
+    /**
+     * One line per batch, which the lag alert reads: how long the batch's oldest event waited in the hub. Event Hubs
+     * keeps no committed offset per consumer group to subtract from, so the lag is measured in time.
+     */
+    private static void logLag(String consumer, EventHubsBatch batch) {
+        Instant oldest = batch.messages().stream()
+                .map(EventHubsMessage::enqueuedTime)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+        LOG.info(
+                "consumer_batch consumer={} hub={} partition={} events={} oldest_age_seconds={}",
+                consumer,
+                batch.hub(),
+                batch.partitionId(),
+                batch.messages().size(),
+                oldest == null
+                        ? 0
+                        : Math.max(0, Duration.between(oldest, Instant.now()).toSeconds()));
     }
 
     private void deadLetterUnreadable(
