@@ -24,12 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TerraformRootsTest {
     /** The resource types that raise alerts, per cloud; a new root names its own here. */
-    private static final Map<String, Set<String>> ALERT_RESOURCES =
-            Map.of(
-                    "aws",
-                    Set.of("aws_cloudwatch_metric_alarm"),
-                    "azure",
-                    Set.of("azurerm_monitor_scheduled_query_rules_alert_v2", "azurerm_monitor_metric_alert"));
+    private static final Map<String, Set<String>> ALERT_RESOURCES = Map.of(
+            "aws",
+            Set.of("aws_cloudwatch_metric_alarm"),
+            "azure",
+            Set.of("azurerm_monitor_scheduled_query_rules_alert_v2", "azurerm_monitor_metric_alert"));
 
     static List<String> clouds() {
         return TerraformFiles.clouds();
