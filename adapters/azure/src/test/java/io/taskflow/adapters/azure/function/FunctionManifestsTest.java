@@ -28,22 +28,23 @@ class FunctionManifestsTest {
                     .sorted()
                     .toList();
         }
-        assertThat(folders).containsExactlyElementsOf(FunctionCatalog.functions().keySet());
+        assertThat(folders)
+                .containsExactlyElementsOf(FunctionCatalog.functions().keySet());
         assertThat(folders).hasSize(1 + 6 + 8 + 4 + 1 + 4);
         assertThat(staging.resolve("host.json")).exists();
         assertThat(staging.resolve("taskflow-azure.jar")).exists();
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anEventHubsFunctionsManifestNamesItsEntryPointHubGroupBatchingAndRetryPolicy() {
-        Map<String, Object> manifest =
-                FunctionManifests.manifest(FunctionCatalog.functions().get("recurrence-task-completed"), "taskflow-azure.jar");
+        Map<String, Object> manifest = FunctionManifests.manifest(
+                FunctionCatalog.functions().get("recurrence-task-completed"), "taskflow-azure.jar");
 
         assertThat(manifest)
                 .containsEntry("scriptFile", "../taskflow-azure.jar")
-                .containsEntry(
-                        "entryPoint", "io.taskflow.adapters.azure.eventhubs.RecurrenceFunctions.taskCompleted");
-        assertThat((List<?>) manifest.get("bindings"))
+                .containsEntry("entryPoint", "io.taskflow.adapters.azure.eventhubs.RecurrenceFunctions.taskCompleted");
+        assertThat((List<Object>) manifest.get("bindings"))
                 .containsExactly(Map.of(
                         "type", "eventHubTrigger",
                         "direction", "in",
@@ -62,17 +63,21 @@ class FunctionManifestsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theTimersAndTheHttpTriggerAreBoundAsTheHostExpects() {
-        Map<String, Object> digest = FunctionManifests.manifest(FunctionCatalog.functions().get("digest"), "app.jar");
-        Map<String, Object> api = FunctionManifests.manifest(FunctionCatalog.functions().get("api"), "app.jar");
+        Map<String, Object> digest =
+                FunctionManifests.manifest(FunctionCatalog.functions().get("digest"), "app.jar");
+        Map<String, Object> api =
+                FunctionManifests.manifest(FunctionCatalog.functions().get("api"), "app.jar");
 
-        assertThat((List<?>) digest.get("bindings"))
-                .containsExactly(Map.of(
-                        "type", "timerTrigger", "direction", "in", "name", "timer", "schedule", "0 0 7 * * *"));
-        assertThat((List<?>) api.get("bindings"))
-                .extracting(b -> ((Map<?, ?>) b).get("type"))
+        assertThat((List<Object>) digest.get("bindings"))
+                .containsExactly(
+                        Map.of("type", "timerTrigger", "direction", "in", "name", "timer", "schedule", "0 0 7 * * *"));
+        assertThat(((List<Map<String, Object>>) api.get("bindings"))
+                        .stream().map(b -> b.get("type")).toList())
                 .containsExactly("httpTrigger", "http");
-        assertThat(((Map<?, ?>) ((List<?>) api.get("bindings")).get(0)).get("route")).isEqualTo("{*route}");
+        assertThat(((Map<?, ?>) ((List<?>) api.get("bindings")).get(0)).get("route"))
+                .isEqualTo("{*route}");
     }
 
     @Test
@@ -84,7 +89,8 @@ class FunctionManifestsTest {
         Map<String, Object> logging = (Map<String, Object>) host.get("logging");
 
         assertThat(((Map<?, ?>) extensions.get("http")).get("routePrefix")).isEqualTo("");
-        assertThat(((Map<?, ?>) extensions.get("eventHubs")).get("batchCheckpointFrequency")).isEqualTo(1);
+        assertThat(((Map<?, ?>) extensions.get("eventHubs")).get("batchCheckpointFrequency"))
+                .isEqualTo(1);
         assertThat(logging.toString()).contains("excludedTypes=Request;Exception;Trace");
     }
 }
