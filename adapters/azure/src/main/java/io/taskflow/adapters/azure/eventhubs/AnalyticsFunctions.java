@@ -43,7 +43,7 @@ public class AnalyticsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.created", events, properties, systemProperties, partitionContext, context);
+        deliver("task.created", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("analytics-task-updated")
@@ -61,7 +61,7 @@ public class AnalyticsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.updated", events, properties, systemProperties, partitionContext, context);
+        deliver("task.updated", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("analytics-task-completed")
@@ -79,7 +79,7 @@ public class AnalyticsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.completed", events, properties, systemProperties, partitionContext, context);
+        deliver("task.completed", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("analytics-task-deleted")
@@ -97,6 +97,6 @@ public class AnalyticsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.deleted", events, properties, systemProperties, partitionContext, context);
+        deliver("task.deleted", events, properties, systemProperties, partitionContext);
     }
 }

@@ -43,7 +43,7 @@ public class AuditFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.created", events, properties, systemProperties, partitionContext, context);
+        deliver("task.created", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("audit-task-updated")
@@ -61,7 +61,7 @@ public class AuditFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.updated", events, properties, systemProperties, partitionContext, context);
+        deliver("task.updated", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("audit-task-completed")
@@ -79,7 +79,7 @@ public class AuditFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.completed", events, properties, systemProperties, partitionContext, context);
+        deliver("task.completed", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("audit-task-deleted")
@@ -97,7 +97,7 @@ public class AuditFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.deleted", events, properties, systemProperties, partitionContext, context);
+        deliver("task.deleted", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("audit-user-registered")
@@ -115,7 +115,7 @@ public class AuditFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("user.registered", events, properties, systemProperties, partitionContext, context);
+        deliver("user.registered", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("audit-user-authenticated")
@@ -133,7 +133,7 @@ public class AuditFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("user.authenticated", events, properties, systemProperties, partitionContext, context);
+        deliver("user.authenticated", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("audit-notification-sent")
@@ -151,7 +151,7 @@ public class AuditFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("notification.sent", events, properties, systemProperties, partitionContext, context);
+        deliver("notification.sent", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("audit-reminder-triggered")
@@ -169,6 +169,6 @@ public class AuditFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("reminder.triggered", events, properties, systemProperties, partitionContext, context);
+        deliver("reminder.triggered", events, properties, systemProperties, partitionContext);
     }
 }

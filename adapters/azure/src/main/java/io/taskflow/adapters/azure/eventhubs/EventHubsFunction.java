@@ -1,6 +1,5 @@
 package io.taskflow.adapters.azure.eventhubs;
 
-import com.microsoft.azure.functions.ExecutionContext;
 import io.micronaut.azure.function.AzureFunction;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.taskflow.adapters.azure.function.Invocations;
@@ -37,8 +36,7 @@ public abstract class EventHubsFunction extends AzureFunction {
             List<String> bodies,
             Map<String, Object>[] properties,
             Map<String, Object>[] systemProperties,
-            Map<String, Object> partitionContext,
-            ExecutionContext context) {
+            Map<String, Object> partitionContext) {
         EventHubsBatch batch = EventHubsBatch.of(hub, bodies, properties, systemProperties, partitionContext);
         return Invocations.publishingAfter(
                 getApplicationContext(),

@@ -43,7 +43,7 @@ public class NotificationsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.created", events, properties, systemProperties, partitionContext, context);
+        deliver("task.created", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("notifications-task-updated")
@@ -61,7 +61,7 @@ public class NotificationsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.updated", events, properties, systemProperties, partitionContext, context);
+        deliver("task.updated", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("notifications-task-completed")
@@ -79,7 +79,7 @@ public class NotificationsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.completed", events, properties, systemProperties, partitionContext, context);
+        deliver("task.completed", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("notifications-task-deleted")
@@ -97,7 +97,7 @@ public class NotificationsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.deleted", events, properties, systemProperties, partitionContext, context);
+        deliver("task.deleted", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("notifications-reminder-triggered")
@@ -115,7 +115,7 @@ public class NotificationsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("reminder.triggered", events, properties, systemProperties, partitionContext, context);
+        deliver("reminder.triggered", events, properties, systemProperties, partitionContext);
     }
 
     @FunctionName("notifications-user-authenticated")
@@ -133,6 +133,6 @@ public class NotificationsFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("user.authenticated", events, properties, systemProperties, partitionContext, context);
+        deliver("user.authenticated", events, properties, systemProperties, partitionContext);
     }
 }

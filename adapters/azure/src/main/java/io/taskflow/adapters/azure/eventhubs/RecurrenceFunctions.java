@@ -43,6 +43,6 @@ public class RecurrenceFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.completed", events, properties, systemProperties, partitionContext, context);
+        deliver("task.completed", events, properties, systemProperties, partitionContext);
     }
 }

@@ -31,6 +31,6 @@ public class ProbeFunctions extends EventHubsFunction {
             @BindingName("SystemPropertiesArray") Map<String, Object>[] systemProperties,
             @BindingName("PartitionContext") Map<String, Object> partitionContext,
             ExecutionContext context) {
-        deliver("task.updated", events, properties, systemProperties, partitionContext, context);
+        deliver("task.updated", events, properties, systemProperties, partitionContext);
     }
 }
