@@ -1,5 +1,6 @@
 package io.taskflow.adapters.azure.publish;
 
+import com.azure.core.amqp.AmqpRetryOptions;
 import com.azure.core.credential.TokenCredential;
 import com.azure.messaging.eventhubs.EventData;
 import com.azure.messaging.eventhubs.EventDataBatch;
@@ -9,6 +10,7 @@ import com.azure.messaging.eventhubs.models.CreateBatchOptions;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,15 +25,20 @@ class SdkEventHubsSender implements EventHubsSender {
     private final String namespace;
     private final String connectionString;
     private final TokenCredential credential;
+    private final AmqpRetryOptions retry;
     private final Map<String, EventHubProducerClient> producers = new ConcurrentHashMap<>();
 
     SdkEventHubsSender(
             @Value("${taskflow.azure.eventhubs.namespace:}") String namespace,
             @Value("${taskflow.azure.eventhubs.connection-string:}") String connectionString,
+            @Value("${taskflow.azure.eventhubs.try-timeout:5s}") Duration tryTimeout,
+            @Value("${taskflow.azure.eventhubs.max-retries:1}") int maxRetries,
             TokenCredential credential) {
         this.namespace = namespace;
         this.connectionString = connectionString;
         this.credential = credential;
+        // Bounded: a send that cannot succeed must give the invocation back soon; the rows stay for the sweep.
+        this.retry = new AmqpRetryOptions().setTryTimeout(tryTimeout).setMaxRetries(maxRetries);
     }
 
     @Override
@@ -62,7 +69,7 @@ class SdkEventHubsSender implements EventHubsSender {
     }
 
     private EventHubProducerClient producer(String hub) {
-        var builder = new EventHubClientBuilder();
+        var builder = new EventHubClientBuilder().retryOptions(retry);
         if (!connectionString.isBlank()) {
             builder.connectionString(connectionString, hub);
         } else if (!namespace.isBlank()) {
