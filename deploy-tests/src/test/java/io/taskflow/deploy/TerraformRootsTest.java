@@ -24,8 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TerraformRootsTest {
     /** The resource types that raise alerts, per cloud; a new root names its own here. */
-    private static final Map<String, Set<String>> ALERT_RESOURCES =
-            Map.of("aws", Set.of("aws_cloudwatch_metric_alarm"), "gcp", Set.of("google_monitoring_alert_policy"));
+    private static final Map<String, Set<String>> ALERT_RESOURCES = Map.of(
+            "aws",
+            Set.of("aws_cloudwatch_metric_alarm"),
+            "gcp",
+            Set.of("google_monitoring_alert_policy"),
+            "azure",
+            Set.of("azurerm_monitor_scheduled_query_rules_alert_v2", "azurerm_monitor_metric_alert"));
 
     static List<String> clouds() {
         return TerraformFiles.clouds();
