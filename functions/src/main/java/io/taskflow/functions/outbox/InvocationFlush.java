@@ -1,5 +1,6 @@
 package io.taskflow.functions.outbox;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,9 +12,11 @@ import org.slf4j.LoggerFactory;
  * freeze or throttle the instance as soon as it answers, so no background thread can be trusted to do it later. A
  * commit that appended events raises a flag; each cloud adapter's handler calls {@link #flush} on its way out. If the
  * broker refuses or cannot be reached, the rows stay in the outbox for the scheduled sweep: the answer is not failed
- * for it. The container runtime does not call it: its relay loop polls instead.
+ * for it. The container runtime does not call it: its relay loop polls instead. Without a relay (no publisher, as in
+ * some tests) there is nothing to flush, and no flush.
  */
 @Singleton
+@Requires(beans = OutboxRelay.class)
 public class InvocationFlush {
     private static final Logger LOG = LoggerFactory.getLogger(InvocationFlush.class);
 
