@@ -45,7 +45,7 @@ final class CachedTokenValidator<R> implements TokenValidator<R> {
         this.ttl = ttl;
         this.accepted = Caffeine.newBuilder()
                 .maximumSize(maxSize)
-                .expireAfter(Expiry.creating((String token, Accepted a) -> a.keep()))
+                .expireAfter(Expiry.creating((String token, Accepted a) -> Duration.between(time.now(), a.until())))
                 .build();
     }
 
@@ -78,7 +78,7 @@ final class CachedTokenValidator<R> implements TokenValidator<R> {
             until = expiry;
         }
         if (until.isAfter(now)) {
-            accepted.put(token, new Accepted(authentication, until, Duration.between(now, until)));
+            accepted.put(token, new Accepted(authentication, until));
         }
     }
 
@@ -96,5 +96,5 @@ final class CachedTokenValidator<R> implements TokenValidator<R> {
         return null;
     }
 
-    private record Accepted(Authentication authentication, Instant until, Duration keep) {}
+    private record Accepted(Authentication authentication, Instant until) {}
 }
